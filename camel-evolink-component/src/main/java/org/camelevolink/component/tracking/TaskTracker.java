@@ -1,0 +1,218 @@
+package org.camelevolink.component.tracking;
+
+import org.camelevolink.component.client.EvolinkApiException;
+import org.camelevolink.component.client.EvolinkException;
+import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.EvolinkTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Waits for many tasks without holding a thread per task: every waiting task is an entry in a queue ordered by
+ * its next read; one timer wakes when the earliest is due, reads every due task of the same reader in one batch,
+ * completes the finished ones and re-queues the others with backoff. Nothing blocks: reads are asynchronous.
+ */
+public final class TaskTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
+
+    /** Reads due within this window of the earliest are made in the same batch. */
+    private static final long COALESCE_MILLIS = 20;
+
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
+    private final PriorityQueue<Waiter> queue = new PriorityQueue<>((a, b) -> Long.compare(a.nextReadAt, b.nextReadAt));
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpAt = Long.MAX_VALUE;
+    private boolean stopped;
+
+    private static final class Waiter {
+        private final String taskId;
+        private final TaskReader reader;
+        private final WaitPolicy policy;
+        private final long deadline;
+        private final long startedAt;
+        private final CompletableFuture<EvolinkTask> result = new CompletableFuture<>();
+        private long nextReadAt;
+        private int overdueReads;
+        private String lastStatus;
+        private Exception lastError;
+
+        private Waiter(String taskId, TaskReader reader, WaitPolicy policy, long now) {
+            this.taskId = taskId;
+            this.reader = reader;
+            this.policy = policy;
+            this.startedAt = now;
+            this.deadline = now + policy.maxWaitMillis();
+        }
+    }
+
+    public TaskTracker(ScheduledExecutorService scheduler) {
+        this(scheduler, System::currentTimeMillis);
+    }
+
+    TaskTracker(ScheduledExecutorService scheduler, LongSupplier clock) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /**
+     * Waits for {@code submitted} to end. The future completes with the finished task (completed, failed or
+     * cancelled: judging the outcome is the caller's business), or exceptionally with an
+     * {@link EvolinkTimeoutException} or the error that made further reads pointless.
+     */
+    public CompletableFuture<EvolinkTask> await(EvolinkTask submitted, TaskReader reader, WaitPolicy policy) {
+        if (submitted.isTerminal()) {
+            return CompletableFuture.completedFuture(submitted);
+        }
+        long now = clock.getAsLong();
+        Waiter w = new Waiter(submitted.getId(), reader, policy, now);
+        w.lastStatus = submitted.getStatus().wireName();
+        w.nextReadAt = Math.min(w.deadline, now + policy.nextDelay(submitted.getEstimatedTime(), 0));
+        enqueue(w);
+        return w.result;
+    }
+
+    /** Tasks being waited for. */
+    public synchronized int waiting() {
+        return queue.size();
+    }
+
+    /** Fails every wait: the tasks still exist at EvoLink, so the error names them. */
+    public void stop() {
+        List<Waiter> pending;
+        synchronized (this) {
+            stopped = true;
+            pending = new ArrayList<>(queue);
+            queue.clear();
+            if (wakeUp != null) {
+                wakeUp.cancel(false);
+            }
+        }
+        long now = clock.getAsLong();
+        pending.forEach(w -> w.result.completeExceptionally(timeout(w, now)));
+    }
+
+    private synchronized void enqueue(Waiter w) {
+        if (stopped) {
+            w.result.completeExceptionally(new EvolinkException("The EvoLink component is stopping; task " + w.taskId
+                    + " still exists and can be read with its id"));
+            return;
+        }
+        queue.add(w);
+        armTimer();
+    }
+
+    /** Keeps exactly one timer, set to the earliest due read. */
+    private void armTimer() {
+        Waiter first = queue.peek();
+        if (first == null || first.nextReadAt >= wakeUpAt) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        wakeUpAt = first.nextReadAt;
+        long delay = Math.max(0, first.nextReadAt - clock.getAsLong());
+        wakeUp = scheduler.schedule(this::readDue, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void readDue() {
+        Map<TaskReader, List<Waiter>> due = new HashMap<>();
+        synchronized (this) {
+            wakeUpAt = Long.MAX_VALUE;
+            wakeUp = null;
+            long horizon = clock.getAsLong() + COALESCE_MILLIS;
+            while (!queue.isEmpty() && queue.peek().nextReadAt <= horizon) {
+                Waiter w = queue.poll();
+                due.computeIfAbsent(w.reader, r -> new ArrayList<>()).add(w);
+            }
+            armTimer();
+        }
+        due.forEach(this::read);
+    }
+
+    private void read(TaskReader reader, List<Waiter> waiters) {
+        List<String> ids = waiters.stream().map(w -> w.taskId).toList();
+        CompletableFuture<List<EvolinkTask>> reading;
+        try {
+            reading = reader.read(ids);
+        } catch (RuntimeException e) {
+            reading = CompletableFuture.failedFuture(e);
+        }
+        reading.whenComplete((tasks, error) -> {
+            Map<String, EvolinkTask> byId = new HashMap<>();
+            if (tasks != null) {
+                tasks.forEach(t -> byId.put(t.getId(), t));
+            }
+            for (Waiter w : waiters) {
+                handle(w, byId.get(w.taskId), unwrap(error));
+            }
+        });
+    }
+
+    private void handle(Waiter w, EvolinkTask task, Throwable error) {
+        long now = clock.getAsLong();
+        if (task != null && task.isTerminal()) {
+            w.result.complete(task);
+            return;
+        }
+        if (error != null && !isTransient(error)) {
+            w.result.completeExceptionally(error);
+            return;
+        }
+        if (task == null && error == null) {
+            w.result.completeExceptionally(new EvolinkApiException(404, "task_not_found", "invalid_request_error",
+                    "task_id", "EvoLink no longer knows task " + w.taskId, null));
+            return;
+        }
+        if (task != null) {
+            w.lastStatus = task.getStatus().wireName();
+        }
+        w.lastError = error instanceof Exception e ? e : null;
+        if (now >= w.deadline) {
+            w.result.completeExceptionally(timeout(w, now));
+            return;
+        }
+        Double estimate = task == null ? null : task.getEstimatedTime();
+        if (estimate == null || estimate <= 0) {
+            w.overdueReads++;
+        }
+        w.nextReadAt = Math.min(w.deadline, now + w.policy.nextDelay(estimate, w.overdueReads));
+        if (error != null) {
+            LOG.debug("Reading EvoLink task {} failed ({}); reading again later", w.taskId, error.getMessage());
+        }
+        enqueue(w);
+    }
+
+    private static EvolinkTimeoutException timeout(Waiter w, long now) {
+        EvolinkTimeoutException e = new EvolinkTimeoutException(w.taskId, w.lastStatus, now - w.startedAt);
+        if (w.lastError != null) {
+            e.initCause(w.lastError);
+        }
+        return e;
+    }
+
+    /** Errors the next read may not see: the client already retried them, the wait goes on. */
+    private static boolean isTransient(Throwable error) {
+        return error instanceof EvolinkApiException api && api.isRetryable();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
