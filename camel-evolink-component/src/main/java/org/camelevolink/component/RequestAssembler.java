@@ -44,6 +44,7 @@ final class RequestAssembler {
         applyOptions(b);
         applyHeaders(b, in);
         applySourceTask(b, in, body);
+        applySourceImage(b, in, body);
         if (uploadedImageUrl != null) {
             applyUploadedImage(b, uploadedImageUrl);
         }
@@ -101,7 +102,9 @@ final class RequestAssembler {
         }
         Map<String, Object> params = new LinkedHashMap<>(options.getParams());
         putIfSet(params, "speed", options.getSpeed());
-        putIfSet(params, "image_number", options.getImageNumber());
+        if (accepts("image_number")) {
+            putIfSet(params, "image_number", options.getImageNumber());
+        }
         putIfSet(params, "type", options.getType());
         putIfSet(params, "mode", options.getMode());
         putIfSet(params, "scale", options.getScale());
@@ -116,7 +119,8 @@ final class RequestAssembler {
         });
     }
 
-    private static void applyHeaders(CreateTaskRequest.Builder b, Message in) {
+    /** Headers left by an earlier step apply only where this model takes the field. */
+    private void applyHeaders(CreateTaskRequest.Builder b, Message in) {
         String prompt = in.getHeader(EvolinkConstants.PROMPT, String.class);
         if (prompt != null) {
             b.prompt(prompt);
@@ -157,6 +161,32 @@ final class RequestAssembler {
                     + "source task as the body, or set the " + EvolinkConstants.TASK_ID + " header or the taskId option");
         }
         b.modelParam("task_id", taskId);
+    }
+
+    /**
+     * Models that take an input image (remove-bg, retexture, upload-paint) chain from a finished task in the body:
+     * its result chosen by the image number (header, else option), or its only result.
+     */
+    private void applySourceImage(CreateTaskRequest.Builder b, Message in, Object body) {
+        if (spec == null || !spec.requiresImageUrls() || !b.build().getImageUrls().isEmpty()
+                || !(body instanceof EvolinkTask task) || task.getResults().isEmpty()) {
+            return;
+        }
+        Integer chosen = in.getHeader(EvolinkConstants.IMAGE_NUMBER, Integer.class);
+        if (chosen == null) {
+            chosen = options.getImageNumber();
+        }
+        List<String> results = task.getResults();
+        int index = chosen == null || (results.size() == 1 && chosen >= 1) ? 0 : chosen;
+        if (index < 0 || index >= results.size()) {
+            throw new EvolinkValidationException(model, "image_urls", "cannot take image " + index + " of task "
+                    + task.getId() + ", which has " + results.size() + " result(s)");
+        }
+        b.imageUrls(List.of(results.get(index)));
+    }
+
+    private boolean accepts(String param) {
+        return spec == null || spec.acceptsParam(param);
     }
 
     /** An uploaded image is the model's input image, or an image prompt in front of a generation prompt. */
@@ -207,10 +237,9 @@ final class RequestAssembler {
         }
     }
 
-    private static <T> void putHeader(CreateTaskRequest.Builder b, Message in, String header, String param,
-            Class<T> type) {
+    private <T> void putHeader(CreateTaskRequest.Builder b, Message in, String header, String param, Class<T> type) {
         T value = in.getHeader(header, type);
-        if (value != null) {
+        if (value != null && accepts(param)) {
             b.modelParam(param, value);
         }
     }

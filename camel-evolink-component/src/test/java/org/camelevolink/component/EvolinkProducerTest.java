@@ -1,0 +1,141 @@
+package org.camelevolink.component;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.EvolinkTaskFailedException;
+import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.client.TaskStatus;
+import org.camelevolink.simulator.fault.Fault;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvolinkProducerTest extends ProducerTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:generate").to("evolink:mj-v7?speed=fast");
+                from("direct:chain")
+                        .to("evolink:mj-v7")
+                        .setHeader(EvolinkConstants.IMAGE_NUMBER, constant(2))
+                        .to("evolink:mj-v7-upscale")
+                        .to("evolink:mj-v7-remove-bg?download=true");
+                from("direct:fireAndForget").to("evolink:mj-v7?waitForCompletion=false");
+                from("direct:allImages").to("evolink:mj-v7?download=true");
+                from("direct:outpaint").to("evolink:mj-v7").to("evolink:mj-v7-outpaint?scale=1.5&imageNumber=1");
+                from("direct:upload").to("evolink:mj-v7-remove-bg?download=true");
+            }
+        };
+    }
+
+    @Test
+    void promptBodyGivesCompletedTaskAndHeaders() {
+        Exchange out = template.request("direct:generate", e -> e.getMessage().setBody("a red kite --ar 16:9"));
+        assertThat(out.getException()).isNull();
+        EvolinkTask task = out.getMessage().getBody(EvolinkTask.class);
+        assertThat(task.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(task.getResults()).hasSize(4);
+        assertThat(out.getMessage().getHeader(EvolinkConstants.TASK_ID)).isEqualTo(task.getId());
+        assertThat(out.getMessage().getHeader(EvolinkConstants.RESULT_URLS, List.class)).hasSize(4);
+        assertThat(out.getMessage().getHeader(EvolinkConstants.CREDITS_USED, Double.class)).isPositive();
+    }
+
+    @Test
+    void chainUpscalesTheChosenImageAndRemovesItsBackground() throws Exception {
+        Exchange out = template.request("direct:chain", e -> e.getMessage().setBody("a teapot"));
+        assertThat(out.getException()).isNull();
+        byte[] png = out.getMessage().getBody(byte[].class);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getColorModel().hasAlpha()).isTrue();
+        assertThat(image.getRGB(0, 0) >>> 24).isZero();
+        assertThat(out.getMessage().getHeader(Exchange.FILE_NAME, String.class)).endsWith("-0.png");
+        assertThat(out.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/png");
+        String upscaleBody = sim.journal().entries().stream().filter(e -> e.body().contains("mj-v7-upscale"))
+                .findFirst().orElseThrow().body();
+        assertThat(upscaleBody).contains("\"image_number\":2");
+    }
+
+    @Test
+    void fireAndForgetReturnsThePendingTaskAtOnce() {
+        Exchange out = template.request("direct:fireAndForget", e -> e.getMessage().setBody("a boat"));
+        EvolinkTask task = out.getMessage().getBody(EvolinkTask.class);
+        assertThat(task.getStatus()).isEqualTo(TaskStatus.PENDING);
+        assertThat(task.getEstimatedTime()).isNotNull();
+    }
+
+    @Test
+    void severalImagesBecomeAListOfMessagesForSplit() {
+        Exchange out = template.request("direct:allImages", e -> e.getMessage().setBody("four cats"));
+        List<?> images = out.getMessage().getBody(List.class);
+        assertThat(images).hasSize(4);
+        Message third = (Message) images.get(2);
+        assertThat(third.getHeader(EvolinkConstants.RESULT_INDEX)).isEqualTo(2);
+        assertThat(third.getHeader(Exchange.FILE_NAME, String.class)).endsWith("-2.png");
+        assertThat(third.getBody(byte[].class)).isNotEmpty();
+    }
+
+    @Test
+    void outpaintTakesTheSourceTaskFromTheBody() {
+        Exchange out = template.request("direct:outpaint", e -> e.getMessage().setBody("a hill"));
+        assertThat(out.getException()).isNull();
+        EvolinkTask task = out.getMessage().getBody(EvolinkTask.class);
+        assertThat(task.getModel()).isEqualTo("mj-v7-outpaint");
+        assertThat(task.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+    }
+
+    @Test
+    void imageBytesAreUploadedThroughTheFilesApi() throws Exception {
+        byte[] input = squareOnWhite();
+        Exchange out = template.request("direct:upload", e -> e.getMessage().setBody(input));
+        assertThat(out.getException()).isNull();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(out.getMessage().getBody(byte[].class)));
+        assertThat(image.getRGB(0, 0) >>> 24).isZero();
+    }
+
+    /** A 64x64 PNG: white background, a dark square in the middle. */
+    static byte[] squareOnWhite() throws java.io.IOException {
+        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 64, 64);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.fillRect(16, 16, 32, 32);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void invalidOptionFailsBeforeAnythingIsSent() {
+        int before = sim.journal().entries().size();
+        Exchange out = template.request("evolink:mj-v7-outpaint?scale=5.0&taskId=task-unified-1-abc",
+                e -> e.getMessage().setBody(null));
+        assertThat(out.getException()).isInstanceOf(EvolinkValidationException.class);
+        EvolinkValidationException e = (EvolinkValidationException) out.getException();
+        assertThat(e.getField()).isEqualTo("model_params.scale");
+        assertThat(e.getModel()).isEqualTo("mj-v7-outpaint");
+        assertThat(sim.journal().entries()).hasSize(before);
+    }
+
+    @Test
+    void failedTaskBecomesTypedException() {
+        sim.faults().script(null, Fault.failTask("content_policy_violation"), 1);
+        Exchange out = template.request("direct:generate", e -> e.getMessage().setBody("something"));
+        assertThat(out.getException()).isInstanceOf(EvolinkTaskFailedException.class);
+        EvolinkTaskFailedException e = (EvolinkTaskFailedException) out.getException();
+        assertThat(e.getErrorCode()).isEqualTo("content_policy_violation");
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getTaskId()).startsWith("task-unified-");
+    }
+}

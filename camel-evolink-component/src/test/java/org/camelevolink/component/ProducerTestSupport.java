@@ -1,0 +1,40 @@
+package org.camelevolink.component;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.camelevolink.simulator.EvolinkSimulator;
+import org.camelevolink.simulator.SimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Routes under test talk to a real simulator over loopback; its time scale makes a 45 s task take ~20 ms. */
+abstract class ProducerTestSupport extends CamelTestSupport {
+
+    static EvolinkSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).allowInsecureCallbacks(true)
+                .imageBaseSize(128).build());
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        EvolinkComponent evolink = new EvolinkComponent();
+        EvolinkConfiguration cfg = evolink.getConfiguration();
+        cfg.setApiKey(SimulatorConfig.DEFAULT_API_KEY);
+        cfg.setBaseUrl(sim.baseUrl());
+        cfg.setFilesBaseUrl(sim.filesBaseUrl());
+        cfg.setAllowInsecureUrls(true);
+        cfg.setMinPollInterval(5);
+        cfg.setMaxPollInterval(50);
+        context.addComponent("evolink", evolink);
+        return context;
+    }
+}
