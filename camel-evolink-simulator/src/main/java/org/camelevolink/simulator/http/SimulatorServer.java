@@ -38,6 +38,11 @@ public final class SimulatorServer {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // Past 200 idle keep-alive connections the JDK server silently closes a connection after answering, and
+        // a client's next request on it gets no answer at all: many clients (tests, benchmarks) need more.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+        }
     }
 
     /** Pipeline collaborators that the server consults on every request. */
@@ -71,7 +76,7 @@ public final class SimulatorServer {
         try (exchange) {
             dispatch(exchange);
         } catch (Exception e) {
-            LOG.log(Level.FINE, "request ended abnormally", e);
+            LOG.log(Level.WARNING, "request ended without an answer", e);
         }
     }
 
