@@ -93,8 +93,9 @@ public final class SimTask {
         return source;
     }
 
+    /** The input images read so far; empty while they are read or when one could not be read. */
     public Map<String, BufferedImage> inputs() {
-        return inputs == null ? Map.of() : inputs.getNow(Map.of());
+        return inputs == null || !inputs.isDone() || inputs.isCompletedExceptionally() ? Map.of() : inputs.join();
     }
 
     CompletableFuture<Map<String, BufferedImage>> inputsFuture() {
