@@ -55,6 +55,10 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadMaxBytes": getOrCreateConfiguration(target).setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
         case "filesbaseurl":
         case "filesBaseUrl": getOrCreateConfiguration(target).setFilesBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "imagenumber":
         case "imageNumber": getOrCreateConfiguration(target).setImageNumber(property(camelContext, java.lang.Integer.class, value)); return true;
         case "imageurls":
@@ -130,6 +134,10 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadMaxBytes": return long.class;
         case "filesbaseurl":
         case "filesBaseUrl": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "imagenumber":
         case "imageNumber": return java.lang.Integer.class;
         case "imageurls":
@@ -206,6 +214,10 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadMaxBytes": return getOrCreateConfiguration(target).getDownloadMaxBytes();
         case "filesbaseurl":
         case "filesBaseUrl": return getOrCreateConfiguration(target).getFilesBaseUrl();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "imagenumber":
         case "imageNumber": return getOrCreateConfiguration(target).getImageNumber();
         case "imageurls":

@@ -3,7 +3,7 @@ package org.camelevolink.component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
 import org.camelevolink.component.catalog.ModelCatalog;
 import org.camelevolink.component.tracking.TaskTracker;
@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * setting), the task tracker that waits for tasks without holding threads, and the model catalog.
  */
 @Component("evolink")
-public class EvolinkComponent extends DefaultComponent {
+public class EvolinkComponent extends HealthCheckComponent {
 
     @Metadata(description = "Component-level defaults of every endpoint option.")
     private EvolinkConfiguration configuration = new EvolinkConfiguration();

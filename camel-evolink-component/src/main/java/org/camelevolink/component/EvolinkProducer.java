@@ -2,6 +2,8 @@ package org.camelevolink.component;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.camelevolink.component.catalog.ModelSpec;
 import org.camelevolink.component.catalog.RequestValidator;
@@ -28,6 +30,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
     private EvolinkClient client;
     private ImageUploader uploader;
     private ResultDownloader downloader;
+    private WritableHealthCheckRepository healthChecks;
+    private EvolinkProducerHealthCheck healthCheck;
 
     public EvolinkProducer(EvolinkEndpoint endpoint) {
         super(endpoint);
@@ -44,6 +48,28 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         client = component.clients().client(cfg);
         uploader = new ImageUploader(client);
         downloader = new ResultDownloader(client, cfg);
+        if (cfg.isDownload() && !cfg.isWaitForCompletion()) {
+            throw new IllegalArgumentException("download=true needs waitForCompletion=true on " + endpoint);
+        }
+        registerHealthCheck();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+        }
+        super.doStop();
+    }
+
+    private void registerHealthCheck() {
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new EvolinkProducerHealthCheck(endpoint, client);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
     }
 
     @Override

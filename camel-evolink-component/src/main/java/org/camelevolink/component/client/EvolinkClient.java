@@ -17,6 +17,8 @@ import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,6 +45,7 @@ import java.util.function.Supplier;
  */
 public final class EvolinkClient implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EvolinkClient.class);
     private static final int MAX_BATCH = 50;
 
     private final EvolinkClientConfig config;
@@ -69,7 +72,21 @@ public final class EvolinkClient implements AutoCloseable {
     }
 
     public static EvolinkClient create(EvolinkClientConfig config) {
+        warnIfHeadersAreLogged();
         return new EvolinkClient(config);
+    }
+
+    /**
+     * HttpClient 5 prints every request header, Authorization included, when these loggers are at DEBUG. That is
+     * the user's logging configuration, not ours to change, but it would put the API key in the logs: say so.
+     */
+    private static void warnIfHeadersAreLogged() {
+        for (String name : new String[] {"org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"}) {
+            if (LoggerFactory.getLogger(name).isDebugEnabled()) {
+                LOG.warn("Logger {} is at DEBUG or finer: it prints HTTP request headers, including the EvoLink API "
+                        + "key in Authorization. Set it to INFO or coarser.", name);
+            }
+        }
     }
 
     public EvolinkClientConfig config() {

@@ -1,0 +1,51 @@
+package org.camelevolink.component;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.camelevolink.component.client.EvolinkApiException;
+import org.camelevolink.component.client.EvolinkClient;
+import org.camelevolink.component.client.EvolinkCredits;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Is EvoLink reachable with this key? One cheap authenticated read ({@code GET /v1/credits}). Health checks are
+ * called on demand by a probe, which waits for the answer; the details never carry the key.
+ */
+final class EvolinkProducerHealthCheck extends AbstractHealthCheck {
+
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final EvolinkClient client;
+    private final String serviceUrl;
+
+    EvolinkProducerHealthCheck(EvolinkEndpoint endpoint, EvolinkClient client) {
+        super("camel", "producer:evolink-" + endpoint.getModel());
+        this.client = client;
+        this.serviceUrl = endpoint.getServiceUrl();
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("service.url", serviceUrl);
+        try {
+            EvolinkCredits credits = client.credits().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            builder.detail("remaining_credits", credits.keyRemaining()).up();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof EvolinkApiException api && api.getStatusCode() > 0) {
+                builder.detail(HealthCheck.HTTP_RESPONSE_CODE, api.getStatusCode());
+            }
+            builder.message("EvoLink is not usable: " + cause.getMessage()).error(cause).down();
+        } catch (TimeoutException e) {
+            builder.message("EvoLink did not answer within " + TIMEOUT_SECONDS + " s").error(e).down();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            builder.message("interrupted").down();
+        }
+    }
+}
