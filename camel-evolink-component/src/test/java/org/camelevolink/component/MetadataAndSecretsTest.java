@@ -23,6 +23,7 @@ import java.io.File;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 
@@ -57,6 +58,19 @@ class MetadataAndSecretsTest extends ProducerTestSupport {
         assertThat(bad.getInvalidEnum()).containsKey("speed");
         assertThat(catalog.validateProperties("evolink", Map.of("model", "mj-v7-pan", "direction", "left", "scale",
                 "2", "waitForCompletion", "false")).isSuccess()).isTrue();
+    }
+
+    @Test
+    void theReferenceDocumentsEveryGeneratedOptionAndHeader() throws Exception {
+        JsonNode json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/org/camelevolink/component/evolink.json")) {
+            json = new ObjectMapper().readTree(in);
+        }
+        String adoc = Files.readString(Path.of("../docs/evolink-component.adoc"));
+        for (String section : new String[] {"componentProperties", "properties", "headers"}) {
+            json.get(section).fieldNames().forEachRemaining(name -> assertThat(adoc).as(section)
+                    .contains("| *" + name + "*"));
+        }
     }
 
     /**
