@@ -5,6 +5,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.PropertiesHelper;
 import org.camelevolink.component.catalog.ModelCatalog;
 import org.camelevolink.component.tracking.TaskTracker;
 
@@ -32,8 +33,24 @@ public class EvolinkComponent extends HealthCheckComponent {
             throw new IllegalArgumentException("An EvoLink model is required: evolink:<model>, e.g. evolink:mj-v7");
         }
         EvolinkEndpoint endpoint = new EvolinkEndpoint(uri, this, remaining, configuration.copy());
+        Map<String, Object> params = PropertiesHelper.extractProperties(parameters, "param.");
+        params.forEach((name, value) -> endpoint.getConfiguration().getParams().put(name, jsonValue(value)));
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** {@code param.*} values come as text: numbers and booleans become JSON numbers and booleans. */
+    private static Object jsonValue(Object value) {
+        if (!(value instanceof String s)) {
+            return value;
+        }
+        if (s.matches("-?\\d{1,18}")) {
+            return Long.parseLong(s);
+        }
+        if (s.matches("-?\\d+\\.\\d+")) {
+            return Double.parseDouble(s);
+        }
+        return s.equals("true") || s.equals("false") ? Boolean.valueOf(s) : s;
     }
 
     @Override
