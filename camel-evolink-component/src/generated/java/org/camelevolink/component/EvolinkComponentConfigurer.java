@@ -53,6 +53,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadAllowedHosts": getOrCreateConfiguration(target).setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadmaxbytes":
         case "downloadMaxBytes": getOrCreateConfiguration(target).setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
+        case "failwhenconcurrencyexceeded":
+        case "failWhenConcurrencyExceeded": getOrCreateConfiguration(target).setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
         case "filesBaseUrl": getOrCreateConfiguration(target).setFilesBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -77,6 +79,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maskAreas": getOrCreateConfiguration(target).setMaskAreas(property(camelContext, java.lang.String.class, value)); return true;
         case "maskurl":
         case "maskUrl": getOrCreateConfiguration(target).setMaskUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": getOrCreateConfiguration(target).setMaxConcurrentTasks(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxreadretries":
@@ -92,11 +96,17 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "params": getOrCreateConfiguration(target).setParams(property(camelContext, java.util.Map.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "quality": getOrCreateConfiguration(target).setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scale": getOrCreateConfiguration(target).setScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "speed": getOrCreateConfiguration(target).setSpeed(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -132,6 +142,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadAllowedHosts": return java.lang.String.class;
         case "downloadmaxbytes":
         case "downloadMaxBytes": return long.class;
+        case "failwhenconcurrencyexceeded":
+        case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
         case "filesBaseUrl": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -156,6 +168,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maskAreas": return java.lang.String.class;
         case "maskurl":
         case "maskUrl": return java.lang.String.class;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxreadretries":
@@ -171,11 +185,17 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "mode": return java.lang.String.class;
         case "params": return java.util.Map.class;
         case "prompt": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "quality": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "scale": return java.lang.Double.class;
         case "speed": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -212,6 +232,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadAllowedHosts": return getOrCreateConfiguration(target).getDownloadAllowedHosts();
         case "downloadmaxbytes":
         case "downloadMaxBytes": return getOrCreateConfiguration(target).getDownloadMaxBytes();
+        case "failwhenconcurrencyexceeded":
+        case "failWhenConcurrencyExceeded": return getOrCreateConfiguration(target).isFailWhenConcurrencyExceeded();
         case "filesbaseurl":
         case "filesBaseUrl": return getOrCreateConfiguration(target).getFilesBaseUrl();
         case "healthcheckconsumerenabled":
@@ -236,6 +258,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maskAreas": return getOrCreateConfiguration(target).getMaskAreas();
         case "maskurl":
         case "maskUrl": return getOrCreateConfiguration(target).getMaskUrl();
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return getOrCreateConfiguration(target).getMaxConcurrentTasks();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxreadretries":
@@ -251,11 +275,17 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "mode": return getOrCreateConfiguration(target).getMode();
         case "params": return getOrCreateConfiguration(target).getParams();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "quality": return getOrCreateConfiguration(target).getQuality();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "scale": return getOrCreateConfiguration(target).getScale();
         case "speed": return getOrCreateConfiguration(target).getSpeed();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "type": return getOrCreateConfiguration(target).getType();

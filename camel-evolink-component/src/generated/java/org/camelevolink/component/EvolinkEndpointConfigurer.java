@@ -43,6 +43,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "downloadAllowedHosts": target.getConfiguration().setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadmaxbytes":
         case "downloadMaxBytes": target.getConfiguration().setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
+        case "failwhenconcurrencyexceeded":
+        case "failWhenConcurrencyExceeded": target.getConfiguration().setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
         case "filesBaseUrl": target.getConfiguration().setFilesBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "imagenumber":
@@ -63,6 +65,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maskAreas": target.getConfiguration().setMaskAreas(property(camelContext, java.lang.String.class, value)); return true;
         case "maskurl":
         case "maskUrl": target.getConfiguration().setMaskUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": target.getConfiguration().setMaxConcurrentTasks(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxreadretries":
@@ -78,11 +82,17 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "params": target.getConfiguration().setParams(property(camelContext, java.util.Map.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "quality": target.getConfiguration().setQuality(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scale": target.getConfiguration().setScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "speed": target.getConfiguration().setSpeed(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
@@ -115,6 +125,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "downloadAllowedHosts": return java.lang.String.class;
         case "downloadmaxbytes":
         case "downloadMaxBytes": return long.class;
+        case "failwhenconcurrencyexceeded":
+        case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
         case "filesBaseUrl": return java.lang.String.class;
         case "imagenumber":
@@ -135,6 +147,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maskAreas": return java.lang.String.class;
         case "maskurl":
         case "maskUrl": return java.lang.String.class;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxreadretries":
@@ -150,11 +164,17 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mode": return java.lang.String.class;
         case "params": return java.util.Map.class;
         case "prompt": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "quality": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "scale": return java.lang.Double.class;
         case "speed": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "type": return java.lang.String.class;
@@ -188,6 +208,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "downloadAllowedHosts": return target.getConfiguration().getDownloadAllowedHosts();
         case "downloadmaxbytes":
         case "downloadMaxBytes": return target.getConfiguration().getDownloadMaxBytes();
+        case "failwhenconcurrencyexceeded":
+        case "failWhenConcurrencyExceeded": return target.getConfiguration().isFailWhenConcurrencyExceeded();
         case "filesbaseurl":
         case "filesBaseUrl": return target.getConfiguration().getFilesBaseUrl();
         case "imagenumber":
@@ -208,6 +230,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maskAreas": return target.getConfiguration().getMaskAreas();
         case "maskurl":
         case "maskUrl": return target.getConfiguration().getMaskUrl();
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return target.getConfiguration().getMaxConcurrentTasks();
         case "maxpollinterval":
         case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
         case "maxreadretries":
@@ -223,11 +247,17 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mode": return target.getConfiguration().getMode();
         case "params": return target.getConfiguration().getParams();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "quality": return target.getConfiguration().getQuality();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "scale": return target.getConfiguration().getScale();
         case "speed": return target.getConfiguration().getSpeed();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
         case "type": return target.getConfiguration().getType();

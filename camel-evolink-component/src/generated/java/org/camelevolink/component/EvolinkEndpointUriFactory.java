@@ -23,7 +23,7 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(43);
         props.add("allowInsecureUrls");
         props.add("apiKey");
         props.add("baseUrl");
@@ -35,6 +35,7 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("download");
         props.add("downloadAllowedHosts");
         props.add("downloadMaxBytes");
+        props.add("failWhenConcurrencyExceeded");
         props.add("filesBaseUrl");
         props.add("imageNumber");
         props.add("imageUrls");
@@ -45,6 +46,7 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("maskAreas");
         props.add("maskUrl");
+        props.add("maxConcurrentTasks");
         props.add("maxPollInterval");
         props.add("maxReadRetries");
         props.add("maxResponseBytes");
@@ -55,10 +57,13 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("model");
         props.add("params");
         props.add("prompt");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("quality");
         props.add("responseTimeout");
         props.add("scale");
         props.add("speed");
+        props.add("sslContextParameters");
         props.add("taskId");
         props.add("type");
         props.add("waitForCompletion");

@@ -1,8 +1,12 @@
 package org.camelevolink.component;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkClientConfig;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,17 +20,20 @@ final class EvolinkClients implements AutoCloseable {
 
     /** What makes two clients different; the key takes part only through equality, never printed. */
     private record Settings(String apiKey, String baseUrl, String filesBaseUrl, long connectTimeout,
-            long responseTimeout, long maxResponseBytes, int maxReadRetries, int maxSubmitRetries) {
+            long responseTimeout, long maxResponseBytes, int maxReadRetries, int maxSubmitRetries,
+            SSLContextParameters ssl, String proxyHost, Integer proxyPort) {
         @Override
         public String toString() {
             return "Settings[" + baseUrl + "]";
         }
     }
 
+    private final CamelContext camelContext;
     private final ScheduledExecutorService scheduler;
     private final Map<Settings, EvolinkClient> clients = new ConcurrentHashMap<>();
 
-    EvolinkClients(ScheduledExecutorService scheduler) {
+    EvolinkClients(CamelContext camelContext, ScheduledExecutorService scheduler) {
+        this.camelContext = camelContext;
         this.scheduler = scheduler;
     }
 
@@ -37,16 +44,27 @@ final class EvolinkClients implements AutoCloseable {
                     + "or the EVOLINK_API_KEY environment variable");
         }
         Settings s = new Settings(apiKey, cfg.getBaseUrl(), cfg.getFilesBaseUrl(), cfg.getConnectTimeout(),
-                cfg.getResponseTimeout(), cfg.getMaxResponseBytes(), cfg.getMaxReadRetries(), cfg.getMaxSubmitRetries());
+                cfg.getResponseTimeout(), cfg.getMaxResponseBytes(), cfg.getMaxReadRetries(), cfg.getMaxSubmitRetries(),
+                cfg.getSslContextParameters(), cfg.getProxyHost(), cfg.getProxyPort());
         return clients.computeIfAbsent(s, this::create);
     }
 
     private EvolinkClient create(Settings s) {
-        return EvolinkClient.create(EvolinkClientConfig.builder().apiKey(s.apiKey()).baseUrl(s.baseUrl())
+        EvolinkClientConfig.Builder b = EvolinkClientConfig.builder().apiKey(s.apiKey()).baseUrl(s.baseUrl())
                 .filesBaseUrl(s.filesBaseUrl()).connectTimeout(Duration.ofMillis(s.connectTimeout()))
                 .responseTimeout(Duration.ofMillis(s.responseTimeout())).maxResponseBytes(s.maxResponseBytes())
-                .maxReadRetries(s.maxReadRetries()).maxSubmitRetries(s.maxSubmitRetries()).scheduler(scheduler)
-                .build());
+                .maxReadRetries(s.maxReadRetries()).maxSubmitRetries(s.maxSubmitRetries()).scheduler(scheduler);
+        if (s.proxyHost() != null) {
+            b.proxy(s.proxyHost(), s.proxyPort() == null ? 8080 : s.proxyPort());
+        }
+        if (s.ssl() != null) {
+            try {
+                b.sslContext(s.ssl().createSSLContext(camelContext));
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalArgumentException("cannot create the SSLContext of sslContextParameters", e);
+            }
+        }
+        return EvolinkClient.create(b.build());
     }
 
     @Override

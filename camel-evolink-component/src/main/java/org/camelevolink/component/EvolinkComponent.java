@@ -59,7 +59,7 @@ public class EvolinkComponent extends HealthCheckComponent {
         catalog = ModelCatalog.load();
         scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "EvolinkTaskTracker");
-        clients = new EvolinkClients(scheduler);
+        clients = new EvolinkClients(getCamelContext(), scheduler);
         tracker = new TaskTracker(scheduler);
     }
 

@@ -3,6 +3,7 @@ package org.camelevolink.component;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,23 @@ public class EvolinkConfiguration implements Cloneable {
               description = "Test mode: allow http:// and loopback or private addresses in callbackUrl and in "
                       + "downloads (for the embedded simulator). Never enable against the real API.")
     private boolean allowInsecureUrls;
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for the connections to EvoLink.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "proxy", description = "Host of an HTTP proxy to reach EvoLink through.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "Port of the HTTP proxy.")
+    private Integer proxyPort;
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "Most tasks one endpoint has running at once (0: no limit). Beyond it, a submission "
+                      + "waits for a free place without holding a thread, or fails at once: see "
+                      + "failWhenConcurrencyExceeded.")
+    private int maxConcurrentTasks;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "With maxConcurrentTasks reached, fail the exchange at once (TooManyTasksException) "
+                      + "instead of queueing it.")
+    private boolean failWhenConcurrencyExceeded;
 
     // ---- request fields --------------------------------------------------------------------------------------
     @UriParam(label = "producer", description = "The prompt. A String body or the CamelEvolinkPrompt header overrides it.")
@@ -429,5 +447,45 @@ public class EvolinkConfiguration implements Cloneable {
 
     public void setDownloadAllowedHosts(String downloadAllowedHosts) {
         this.downloadAllowedHosts = downloadAllowedHosts;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public int getMaxConcurrentTasks() {
+        return maxConcurrentTasks;
+    }
+
+    public void setMaxConcurrentTasks(int maxConcurrentTasks) {
+        this.maxConcurrentTasks = maxConcurrentTasks;
+    }
+
+    public boolean isFailWhenConcurrencyExceeded() {
+        return failWhenConcurrencyExceeded;
+    }
+
+    public void setFailWhenConcurrencyExceeded(boolean failWhenConcurrencyExceeded) {
+        this.failWhenConcurrencyExceeded = failWhenConcurrencyExceeded;
     }
 }

@@ -10,6 +10,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.camelevolink.component.tracking.TaskPermits;
 
 /**
  * Runs an EvoLink image model: {@code evolink:mj-v7?prompt=...}. The path is the EvoLink model id; a model the
@@ -25,6 +26,8 @@ public class EvolinkEndpoint extends DefaultEndpoint implements EndpointServiceL
 
     @UriParam
     private EvolinkConfiguration configuration;
+
+    private TaskPermits taskPermits;
 
     public EvolinkEndpoint(String uri, EvolinkComponent component, String model, EvolinkConfiguration configuration) {
         super(uri, component);
@@ -46,6 +49,14 @@ public class EvolinkEndpoint extends DefaultEndpoint implements EndpointServiceL
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("The evolink: consumer is not available yet (it arrives with the "
                 + "task-tracking issue); use the producer with waitForCompletion=true");
+    }
+
+    /** The places of maxConcurrentTasks, shared by this endpoint's producers. */
+    synchronized TaskPermits taskPermits() {
+        if (taskPermits == null) {
+            taskPermits = new TaskPermits(configuration.getMaxConcurrentTasks());
+        }
+        return taskPermits;
     }
 
     public String getModel() {

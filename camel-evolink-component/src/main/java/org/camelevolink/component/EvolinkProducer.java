@@ -12,6 +12,7 @@ import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.EvolinkTaskFailedException;
 import org.camelevolink.component.client.TaskStatus;
+import org.camelevolink.component.tracking.TaskPermits;
 import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +100,14 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         RequestAssembler assembler = new RequestAssembler(endpoint.getModel(), spec, cfg);
         ImageUploader.Pending image = uploader.pendingImage(exchange);
         validator.validate(assembler.assemble(exchange, image == null ? null : ImageUploader.PLACEHOLDER_URL));
+        TaskPermits permits = endpoint.taskPermits();
+        return permits.acquire(cfg.isFailWhenConcurrencyExceeded())
+                .thenCompose(place -> submitAndWait(exchange, assembler, image).whenComplete((r, e) -> permits.release()));
+    }
+
+    private CompletableFuture<Object> submitAndWait(Exchange exchange, RequestAssembler assembler,
+            ImageUploader.Pending image) {
+        EvolinkConfiguration cfg = endpoint.getConfiguration();
         CompletableFuture<String> uploaded = image == null ? CompletableFuture.completedFuture(null)
                 : uploader.upload(image);
         return uploaded.thenCompose(url -> {

@@ -6,6 +6,7 @@ import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /** Routes under test talk to a real simulator over loopback; its time scale makes a 45 s task take ~20 ms. */
 abstract class ProducerTestSupport extends CamelTestSupport {
@@ -16,6 +17,11 @@ abstract class ProducerTestSupport extends CamelTestSupport {
     static void startSimulator() {
         sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).allowInsecureCallbacks(true)
                 .imageBaseSize(128).build());
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
     }
 
     @AfterAll

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
@@ -367,7 +369,11 @@ public final class EvolinkClient implements AutoCloseable {
         if (config.sslContext() != null) {
             connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).build());
         }
-        return HttpAsyncClients.custom().setConnectionManager(connections.build())
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
+        if (config.proxyHost() != null) {
+            builder.setProxy(new HttpHost(config.proxyHost(), config.proxyPort()));
+        }
+        return builder.setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.responseTimeout()))
                         .build())
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())

@@ -18,6 +18,8 @@ public final class EvolinkClientConfig {
     private final int maxSubmitRetries;
     private final String userAgent;
     private final SSLContext sslContext;
+    private final String proxyHost;
+    private final int proxyPort;
     private final ScheduledExecutorService scheduler;
 
     private EvolinkClientConfig(Builder b) {
@@ -34,6 +36,8 @@ public final class EvolinkClientConfig {
         this.maxSubmitRetries = b.maxSubmitRetries;
         this.userAgent = b.userAgent;
         this.sslContext = b.sslContext;
+        this.proxyHost = b.proxyHost;
+        this.proxyPort = b.proxyPort;
         this.scheduler = b.scheduler;
     }
 
@@ -81,6 +85,15 @@ public final class EvolinkClientConfig {
         return sslContext;
     }
 
+    /** An HTTP proxy host, or null. */
+    public String proxyHost() {
+        return proxyHost;
+    }
+
+    public int proxyPort() {
+        return proxyPort;
+    }
+
     /** Where backoff delays are scheduled; null: the client owns a daemon thread. */
     public ScheduledExecutorService scheduler() {
         return scheduler;
@@ -111,6 +124,8 @@ public final class EvolinkClientConfig {
         private int maxSubmitRetries = 2;
         private String userAgent = "camel-evolink/0.1";
         private SSLContext sslContext;
+        private String proxyHost;
+        private int proxyPort;
         private ScheduledExecutorService scheduler;
 
         private Builder() {
@@ -173,6 +188,13 @@ public final class EvolinkClientConfig {
 
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
+            return this;
+        }
+
+        /** Reach EvoLink through an HTTP proxy; a null host means directly. */
+        public Builder proxy(String host, int port) {
+            this.proxyHost = host;
+            this.proxyPort = port;
             return this;
         }
 
