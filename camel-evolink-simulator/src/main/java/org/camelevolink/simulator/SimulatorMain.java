@@ -36,8 +36,8 @@ public final class SimulatorMain {
         Thread.currentThread().join();
     }
 
-    /** Null when help was asked for. */
-    static SimulatorConfig parse(String[] args) {
+    /** The configuration the command line asks for; null when help was asked for. */
+    public static SimulatorConfig parse(String[] args) {
         SimulatorConfig.Builder b = SimulatorConfig.builder().port(8089);
         double credits = 10_000;
         List<String> extraKeys = new ArrayList<>();

@@ -10,10 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -32,6 +34,8 @@ public final class CallbackDispatcher {
     private final Function<SimTask, byte[]> body;
     private final List<CallbackAttempt> attempts = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
+    /** Bumped by {@link #clear()}: deliveries scheduled before a reset are dropped. */
+    private final AtomicInteger generation = new AtomicInteger();
 
     /** {@code body} renders the task as {@code GET /v1/tasks/{id}} would at the time of sending. */
     public CallbackDispatcher(ScheduledExecutorService scheduler, Executor httpExecutor, Duration timeout,
@@ -52,9 +56,10 @@ public final class CallbackDispatcher {
         }
         Fault late = task.fault(FaultKind.CALLBACK_LATE);
         long delay = late == null ? 0 : late.delayMillis();
-        schedule(() -> attempt(task, url, 1, 0), delay);
+        int gen = generation.get();
+        schedule(() -> attempt(task, url, 1, 0, gen), delay);
         if (task.has(FaultKind.CALLBACK_DUPLICATE)) {
-            schedule(() -> attempt(task, url, 2, 0), delay + Math.max(1, retryDelay(0) / 2));
+            schedule(() -> attempt(task, url, 2, 0, gen), delay + Math.max(1, retryDelay(0) / 2));
         }
     }
 
@@ -63,6 +68,7 @@ public final class CallbackDispatcher {
     }
 
     public void clear() {
+        generation.incrementAndGet();
         attempts.clear();
     }
 
@@ -70,20 +76,25 @@ public final class CallbackDispatcher {
         stopped = true;
     }
 
-    private void attempt(SimTask task, String url, int delivery, int attempt) {
-        if (stopped) {
+    private void attempt(SimTask task, String url, int delivery, int attempt, int gen) {
+        if (stopped || gen != generation.get()) {
             return;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json").header("User-Agent", "EvoLink-Simulator-Callback/1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.apply(task))).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            if (gen != generation.get()) {
+                return;
+            }
             int status = response == null ? -1 : response.statusCode();
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
             CallbackAttempt a = new CallbackAttempt(task.id(), url, delivery, attempt, status,
-                    error == null ? null : error.getClass().getSimpleName(), System.currentTimeMillis());
+                    cause == null ? null : cause.getClass().getSimpleName(), System.currentTimeMillis());
             attempts.add(a);
             if (!a.succeeded() && attempt < MAX_RETRIES) {
-                schedule(() -> attempt(task, url, delivery, attempt + 1), retryDelay(attempt));
+                schedule(() -> attempt(task, url, delivery, attempt + 1, gen), retryDelay(attempt));
             }
         });
     }

@@ -35,6 +35,12 @@ public final class FileStore {
         return f != null && f.apiKey().equals(apiKey);
     }
 
+    /** Whether a live file of another key holds this path (an upload there must not replace it). */
+    public boolean heldByAnother(String apiKey, String path, long now) {
+        StoredFile f = byPath(path, now);
+        return f != null && !f.apiKey().equals(apiKey);
+    }
+
     public synchronized boolean delete(String id, String apiKey) {
         StoredFile f = byId.get(id);
         if (f == null || !f.apiKey().equals(apiKey)) {

@@ -169,6 +169,10 @@ public final class FilesApi {
         String name = fileName == null ? "file_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 + "." + EXTENSIONS.get(mime) : safeSegment(fileName);
         synchronized (store) {
+            if (store.heldByAnother(apiKey, path + "/" + name, now)) {
+                // same name overwrites only within one account: another key's file keeps its place
+                path = "u" + Integer.toHexString(apiKey.hashCode()) + "/" + path;
+            }
             boolean overwrite = store.wouldOverwrite(apiKey, path + "/" + name, now);
             if (!overwrite && store.ofKey(apiKey, now).size() >= quota) {
                 throw filesError(403, "40003", "Upload quota exceeded: " + quota + " files");

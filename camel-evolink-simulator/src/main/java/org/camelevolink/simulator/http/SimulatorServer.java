@@ -125,10 +125,14 @@ public final class SimulatorServer {
 
     private SimResponse handle(HttpExchange exchange, Router.Match match, byte[] body, int limit, JournalEntry entry) {
         try {
-            if (body == null) {
-                throw ApiError.tooLarge(limit);
-            }
             Router.Route route = match.route();
+            if (body == null) {
+                // an upload beyond the route's limit is a file too large: the files API's own code 40001
+                throw route.endpoint() == Endpoint.FILES
+                        ? new ApiError(413, "40001", "files_error", null, "File too large: the request exceeds "
+                                + limit + " bytes")
+                        : ApiError.tooLarge(limit);
+            }
             String apiKey = null;
             if (route.endpoint().isApi()) {
                 apiKey = authenticate(exchange);
@@ -176,12 +180,15 @@ public final class SimulatorServer {
     }
 
     private static SimResponse corrupt(Fault fault, SimResponse response) {
-        return switch (fault.kind()) {
+        SimResponse corrupted = switch (fault.kind()) {
             case MALFORMED_JSON -> response.withBody("<html><body>502 Bad Gateway</body></html>{\"id\":"
                     .getBytes(StandardCharsets.UTF_8));
             case TRUNCATED_JSON -> response.withBody(Arrays.copyOf(response.body(), response.body().length / 2));
             default -> response;
         };
+        // the submit took effect whatever the client can read of the answer: the journal keeps its charge
+        return corrupted == response || response.taskId() == null ? corrupted
+                : corrupted.charged(response.taskId(), response.charged());
     }
 
     /** The files API has its own envelope, {@code {success:false, code, msg}}; everything else EvoLink's. */

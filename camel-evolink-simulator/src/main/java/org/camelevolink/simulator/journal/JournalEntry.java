@@ -5,12 +5,16 @@ import org.camelevolink.simulator.http.Endpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One request as the simulator received it and what came of it. Tests count paid submits with
  * {@link #charged()}; the Authorization header is kept masked.
  */
 public final class JournalEntry {
+
+    private static final Pattern API_KEY_FIELD = Pattern.compile("(\"api_key\"\\s*:\\s*\")([^\"]*)(\")");
 
     private final long seq;
     private final long receivedAtMillis;
@@ -34,7 +38,7 @@ public final class JournalEntry {
         this.path = path;
         this.endpoint = endpoint;
         this.headers = maskedHeaders(rawHeaders);
-        this.body = body;
+        this.body = maskedBody(body);
     }
 
     public static String mask(String secret) {
@@ -42,6 +46,20 @@ public final class JournalEntry {
             return null;
         }
         return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "****" + secret.substring(secret.length() - 2);
+    }
+
+    /** The control API takes keys in bodies ({@code {"api_key": ...}}): they are secrets there too. */
+    private static String maskedBody(String body) {
+        if (!body.contains("api_key")) {
+            return body;
+        }
+        Matcher m = API_KEY_FIELD.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + mask(m.group(2)) + m.group(3)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static Map<String, String> maskedHeaders(Map<String, List<String>> raw) {

@@ -36,6 +36,7 @@ public final class SimTask {
     private final AtomicReference<Terminal> terminal = new AtomicReference<>();
     private volatile int[] size;
     private volatile long linkExpiryMillis;
+    private volatile long sequence;
 
     SimTask(String id, String apiKey, ValidatedRequest request, long createdMillis, long durationMillis,
             double estimatedSeconds, SimTask source, List<Fault> faults,
@@ -112,6 +113,15 @@ public final class SimTask {
 
     public Terminal terminal() {
         return terminal.get();
+    }
+
+    /** Order of registration: breaks ties between tasks created within the same millisecond. */
+    long sequence() {
+        return sequence;
+    }
+
+    void sequence(long sequence) {
+        this.sequence = sequence;
     }
 
     /** Settles the task; only the first call wins. */

@@ -143,6 +143,9 @@ public final class TaskLifecycle {
     }
 
     private boolean settle(SimTask task, String failureCode) {
+        if (registry.find(task.id()) != task) {
+            return false; // forgotten by a reset: its credits and callbacks belong to a state that is gone
+        }
         long now = clock.nowMillis();
         if (task.size() == null) {
             task.size(ResultGeometry.size(task.request(), task.source(), task.inputs(), config.imageBaseSize()));

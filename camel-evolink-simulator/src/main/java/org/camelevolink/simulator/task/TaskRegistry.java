@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** All tasks by id, and each API key's tasks newest first. */
 public final class TaskRegistry {
@@ -15,6 +16,7 @@ public final class TaskRegistry {
 
     private final Map<String, SimTask> tasks = new ConcurrentHashMap<>();
     private final Random random;
+    private final AtomicLong sequence = new AtomicLong();
 
     public TaskRegistry(long seed) {
         this.random = new Random(seed);
@@ -36,6 +38,7 @@ public final class TaskRegistry {
     }
 
     void add(SimTask task) {
+        task.sequence(sequence.incrementAndGet());
         tasks.put(task.id(), task);
     }
 
@@ -59,7 +62,8 @@ public final class TaskRegistry {
                 out.add(t);
             }
         }
-        out.sort(Comparator.comparingLong(SimTask::createdMillis).reversed().thenComparing(SimTask::id));
+        // submits within one millisecond are still ordered as they arrived
+        out.sort(Comparator.comparingLong(SimTask::createdMillis).thenComparingLong(SimTask::sequence).reversed());
         return out;
     }
 
