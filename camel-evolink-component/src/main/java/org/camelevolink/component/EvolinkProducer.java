@@ -84,12 +84,17 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             return true;
         }
         outcome.whenComplete((result, error) -> {
-            if (error != null) {
-                exchange.setException(unwrap(error));
-            } else {
-                ResultMapper.apply(exchange, result);
+            try {
+                if (error != null) {
+                    exchange.setException(unwrap(error));
+                } else {
+                    ResultMapper.apply(exchange, result);
+                }
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
             }
-            callback.done(false);
         });
         return false;
     }
@@ -101,8 +106,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         ImageUploader.Pending image = uploader.pendingImage(exchange);
         validator.validate(assembler.assemble(exchange, image == null ? null : ImageUploader.PLACEHOLDER_URL));
         TaskPermits permits = endpoint.taskPermits();
-        return permits.acquire(cfg.isFailWhenConcurrencyExceeded())
-                .thenCompose(place -> submitAndWait(exchange, assembler, image).whenComplete((r, e) -> permits.release()));
+        return permits.acquire(cfg.isFailWhenConcurrencyExceeded()).thenCompose(place ->
+                submitAndWait(exchange, assembler, image).whenComplete((result, error) -> permits.release()));
     }
 
     private CompletableFuture<Object> submitAndWait(Exchange exchange, RequestAssembler assembler,
@@ -115,7 +120,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             validator.validate(request);
             return client.createTask(request, IdempotencyKeys.of(exchange, endpoint, request));
         }).thenCompose(submitted -> cfg.isWaitForCompletion()
-                ? endpoint.getComponent().tracker().await(submitted.task(), client::getTasks, waitPolicy(cfg))
+                ? endpoint.getComponent().tracker().whenFinished(submitted.task(), client::getTasks, waitPolicy(cfg))
                         .thenCompose(this::finished)
                 : CompletableFuture.completedFuture(submitted.task()));
     }

@@ -72,7 +72,7 @@ public final class TaskTracker {
      * cancelled: judging the outcome is the caller's business), or exceptionally with an
      * {@link EvolinkTimeoutException} or the error that made further reads pointless.
      */
-    public CompletableFuture<EvolinkTask> await(EvolinkTask submitted, TaskReader reader, WaitPolicy policy) {
+    public CompletableFuture<EvolinkTask> whenFinished(EvolinkTask submitted, TaskReader reader, WaitPolicy policy) {
         if (submitted.isTerminal()) {
             return CompletableFuture.completedFuture(submitted);
         }
