@@ -1,329 +1,198 @@
 package org.camelevolink.simulator.image;
 
-import javax.imageio.ImageIO;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
- * Draws the simulator's result images with java.awt: deterministic pictures for generations, and real
- * transformations (scale, repaint, outpaint, pan, canvas placement, retexture, background removal) for the
- * editing models, so that tests and examples can check sizes, pixels and transparency.
+ * The simulator's result images, drawn with java.awt: deterministic pictures for generations, and real
+ * transformations (scale, variation, repaint, outpaint, pan, canvas placement, retexture, background removal) for
+ * the editing models, so that tests and examples can check sizes, pixels and transparency.
+ * <p>
+ * Stateless and thread-safe: every method works on its own images. Inputs are never modified; results are
+ * {@code TYPE_INT_RGB}, or {@code TYPE_INT_ARGB} when the input has transparency (and always for background
+ * removal). The same arguments always give the same pixels.
  */
 public final class ImageRenderer {
 
     static {
+        // everything is drawn off-screen; without this AWT may look for a display that servers and CI lack
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
     }
 
-    /** Colour distance within which a pixel counts as background. */
-    private static final int BACKGROUND_TOLERANCE = 48;
+    private static final long VARIATION = 0x7a41a7L;
 
     private ImageRenderer() {
     }
 
-    /** A flat light background with a saturated subject in the middle, labelled with its index. */
+    /** A text-to-image result: a flat pale background and a saturated subject in the middle, labelled "#index". */
     public static BufferedImage generate(long seed, int width, int height, int index) {
-        Random r = new Random(seed * 31 + index);
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(img);
-        g.setColor(Color.getHSBColor(r.nextFloat(), 0.12f, 0.97f));
-        g.fillRect(0, 0, width, height);
-        int shapes = 3 + r.nextInt(3);
-        for (int i = 0; i < shapes; i++) {
-            g.setColor(Color.getHSBColor(r.nextFloat(), 0.75f + r.nextFloat() * 0.25f, 0.45f + r.nextFloat() * 0.4f));
-            int w = (int) (width * (0.2 + r.nextDouble() * 0.3));
-            int h = (int) (height * (0.2 + r.nextDouble() * 0.3));
-            int x = (int) (width * 0.22 + r.nextDouble() * Math.max(1, width * 0.56 - w));
-            int y = (int) (height * 0.22 + r.nextDouble() * Math.max(1, height * 0.56 - h));
-            if (i % 2 == 0) {
-                g.fillOval(x, y, w, h);
-            } else {
-                g.fillRoundRect(x, y, w, h, w / 4, h / 4);
-            }
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(8, Math.min(width, height) / 16)));
-        g.drawString("#" + index, (int) (width * 0.45), (int) (height * 0.9));
-        g.dispose();
-        return img;
+        return SubjectPainter.paint(seed, width, height, index);
     }
 
+    /** The picture resized by {@code factor} with bilinear interpolation (upscale, enhance). */
     public static BufferedImage scale(BufferedImage src, double factor) {
-        int w = Math.max(1, (int) Math.round(src.getWidth() * factor));
-        int h = Math.max(1, (int) Math.round(src.getHeight() * factor));
-        BufferedImage out = new BufferedImage(w, h, typeOf(src));
-        Graphics2D g = graphics(out);
-        g.drawImage(src, 0, 0, w, h, null);
-        g.dispose();
+        BufferedImage out = Pixels.blankLike(src, Pixels.scaled(src.getWidth(), factor),
+                Pixels.scaled(src.getHeight(), factor));
+        Graphics2D g = Pixels.graphics(out);
+        try {
+            g.drawImage(src, 0, 0, out.getWidth(), out.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
         return out;
     }
 
-    /** Variation and remix: the hue turns and new shapes appear; {@code strong} turns further. */
+    /** Variation and remix: the hues turn and new figures appear; {@code strong} turns further and adds more. */
     public static BufferedImage vary(BufferedImage src, long seed, boolean strong) {
-        Random r = new Random(seed);
-        float shift = (strong ? 0.25f : 0.08f) + r.nextFloat() * 0.05f;
-        BufferedImage out = copy(src);
-        int[] px = pixels(out);
-        float[] hsb = new float[3];
-        for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            Color.RGBtoHSB((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff, hsb);
-            px[i] = (p & 0xff000000) | (Color.HSBtoRGB(hsb[0] + shift, hsb[1], hsb[2]) & 0xffffff);
-        }
-        out.setRGB(0, 0, out.getWidth(), out.getHeight(), px, 0, out.getWidth());
-        Graphics2D g = graphics(out);
-        g.setStroke(new BasicStroke(Math.max(2, out.getWidth() / 80f)));
-        for (int i = 0; i < (strong ? 4 : 1); i++) {
-            g.setColor(Color.getHSBColor(r.nextFloat(), 0.8f, 0.7f));
-            int s = out.getWidth() / 6;
-            g.drawOval(out.getWidth() / 4 + r.nextInt(Math.max(1, out.getWidth() / 2 - s)),
-                    out.getHeight() / 4 + r.nextInt(Math.max(1, out.getHeight() / 2 - s)), s, s);
-        }
-        g.dispose();
+        SplittableRandom rnd = Seeds.random(seed, VARIATION);
+        BufferedImage out = Pixels.copy(src);
+        double turn = strong ? 90 + 90 * rnd.nextDouble() : 20 + 25 * rnd.nextDouble();
+        Recolor.rotateHue(Pixels.data(out), rnd.nextBoolean() ? turn : -turn);
+        addFigures(out, rnd, strong);
         return out;
     }
 
     /** Inpaint: masked pixels take generated content, every other pixel is kept exactly. */
     public static BufferedImage repaint(BufferedImage src, Mask mask, long seed) {
-        BufferedImage out = copy(src);
-        paintMasked(out, mask, seed);
+        BufferedImage out = Pixels.copy(src);
+        repaintMasked(out, mask, seed);
         return out;
     }
 
+    /** Zoom out: {@code scale} times larger on both axes, the picture centred and unchanged, new content around. */
     public static BufferedImage outpaint(BufferedImage src, double scale, long seed) {
-        int w = (int) Math.round(src.getWidth() * scale);
-        int h = (int) Math.round(src.getHeight() * scale);
-        return extend(src, w, h, (w - src.getWidth()) / 2, (h - src.getHeight()) / 2, seed);
+        requireEnlarging(scale);
+        int width = Pixels.scaled(src.getWidth(), scale);
+        int height = Pixels.scaled(src.getHeight(), scale);
+        return extend(src, width, height, (width - src.getWidth()) / 2, (height - src.getHeight()) / 2, seed);
     }
 
-    /** Extends only the axis of {@code direction}; the source stays at the opposite side. */
+    /**
+     * Extends only the axis of {@code direction} (up, down, left or right) by {@code scale}; the picture stays
+     * unchanged at the opposite side and the new strip holds generated content.
+     */
     public static BufferedImage pan(BufferedImage src, String direction, double scale, long seed) {
-        int sw = src.getWidth();
-        int sh = src.getHeight();
+        requireEnlarging(scale);
+        int w = src.getWidth();
+        int h = src.getHeight();
         return switch (direction) {
-            case "left" -> extend(src, (int) Math.round(sw * scale), sh, (int) Math.round(sw * scale) - sw, 0, seed);
-            case "right" -> extend(src, (int) Math.round(sw * scale), sh, 0, 0, seed);
-            case "up" -> extend(src, sw, (int) Math.round(sh * scale), 0, (int) Math.round(sh * scale) - sh, seed);
-            case "down" -> extend(src, sw, (int) Math.round(sh * scale), 0, 0, seed);
+            case "right" -> extend(src, Pixels.scaled(w, scale), h, 0, 0, seed);
+            case "down" -> extend(src, w, Pixels.scaled(h, scale), 0, 0, seed);
+            case "left" -> {
+                int width = Pixels.scaled(w, scale);
+                yield extend(src, width, h, width - w, 0, seed);
+            }
+            case "up" -> {
+                int height = Pixels.scaled(h, scale);
+                yield extend(src, w, height, 0, height - h, seed);
+            }
             default -> throw new IllegalArgumentException("direction must be up, down, left or right: " + direction);
         };
     }
 
-    /** Edit and upload-paint: the picture drawn at its position on a canvas, blank areas filled, mask repainted. */
+    /**
+     * Edit and upload-paint: a canvas of generated content with the picture drawn scaled to {@code width} x
+     * {@code height} at ({@code x}, {@code y}) (clipped by the canvas), then the mask, in canvas coordinates,
+     * repainted.
+     */
     public static BufferedImage placeOnCanvas(BufferedImage src, int canvasWidth, int canvasHeight, int x, int y,
             int width, int height, Mask maskOrNull, long seed) {
-        BufferedImage out = new BufferedImage(canvasWidth, canvasHeight, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(out);
-        fill(g, canvasWidth, canvasHeight, seed);
-        g.drawImage(src, x, y, width, height, null);
-        g.dispose();
-        if (maskOrNull != null) {
-            paintMasked(out, maskOrNull, seed + 1);
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("placed size must be at least 1x1: " + width + "x" + height);
         }
-        return out;
+        BufferedImage canvas = Backdrop.extending(src, canvasWidth, canvasHeight, seed);
+        Graphics2D g = Pixels.graphics(canvas);
+        try {
+            g.drawImage(src, x, y, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        if (maskOrNull != null) {
+            repaintMasked(canvas, maskOrNull, seed);
+        }
+        return canvas;
     }
 
-    /** Same structure, another material: a tint and stripes whose strength follows the luminance. */
+    /** Same size and structure, another material: a luminance-following tint with stripes and grain. */
     public static BufferedImage retexture(BufferedImage src, long seed) {
-        Random r = new Random(seed);
-        Color tint = Color.getHSBColor(r.nextFloat(), 0.6f, 0.9f);
-        int period = 6 + r.nextInt(10);
-        BufferedImage out = copy(src);
-        int[] px = pixels(out);
-        int w = out.getWidth();
-        for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            int lum = (((p >> 16) & 0xff) * 3 + ((p >> 8) & 0xff) * 6 + (p & 0xff)) / 10;
-            boolean stripe = ((i % w) + (i / w)) / period % 2 == 0;
-            double k = lum / 255.0 * (stripe ? 1.0 : 0.75);
-            px[i] = (p & 0xff000000) | ((int) (tint.getRed() * k) << 16) | ((int) (tint.getGreen() * k) << 8)
-                    | (int) (tint.getBlue() * k);
-        }
-        out.setRGB(0, 0, w, out.getHeight(), px, 0, w);
+        BufferedImage out = Pixels.copy(src);
+        Recolor.retexture(Pixels.data(out), out.getWidth(), seed);
         return out;
     }
 
     /**
-     * Makes the background transparent: the region connected to the border whose colour is close to the border's
-     * dominant colour (flood fill, iterative).
+     * A {@code TYPE_INT_ARGB} copy whose plain background (the region connected to the border in the border's
+     * dominant colour) is fully transparent; the subject stays opaque, its anti-aliased edge partly transparent.
      */
     public static BufferedImage removeBackground(BufferedImage src) {
-        int w = src.getWidth();
-        int h = src.getHeight();
-        int[] px = src.getRGB(0, 0, w, h, null, 0, w);
-        int background = dominantBorderColour(px, w, h);
-        boolean[] seen = new boolean[px.length];
-        ArrayDeque<Integer> todo = new ArrayDeque<>();
-        for (int x = 0; x < w; x++) {
-            todo.add(x);
-            todo.add((h - 1) * w + x);
-        }
-        for (int y = 0; y < h; y++) {
-            todo.add(y * w);
-            todo.add(y * w + w - 1);
-        }
-        while (!todo.isEmpty()) {
-            int i = todo.poll();
-            if (seen[i] || distance(px[i], background) > BACKGROUND_TOLERANCE) {
-                continue;
-            }
-            seen[i] = true;
-            px[i] = px[i] & 0x00ffffff;
-            int x = i % w;
-            if (x > 0) todo.add(i - 1);
-            if (x < w - 1) todo.add(i + 1);
-            if (i >= w) todo.add(i - w);
-            if (i < px.length - w) todo.add(i + w);
-        }
-        for (int i = 0; i < px.length; i++) {
-            if (!seen[i]) {
-                px[i] = px[i] | 0xff000000;
-            }
-        }
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, px, 0, w);
-        return out;
+        return BackgroundRemover.remove(src);
     }
 
     public static byte[] toPng(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(img.getWidth() * img.getHeight());
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode PNG", e);
-        }
-        return out.toByteArray();
+        return ImageCodec.toPng(img);
     }
 
+    /** Reads PNG, JPEG, GIF or BMP; anything unreadable (WebP included) is an IOException saying what it got. */
     public static BufferedImage decode(byte[] bytes) throws IOException {
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
-        if (img == null) {
-            String type = sniffMimeType(bytes);
-            throw new IOException(type == null ? "not an image" : "cannot decode " + type);
-        }
-        return img;
+        return ImageCodec.decode(bytes);
     }
 
-    /** The image type from its magic bytes, or null. */
-    public static String sniffMimeType(byte[] b) {
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return "image/gif";
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
+    /** "image/png", "image/jpeg", "image/gif" or "image/webp" from the magic bytes; null for anything else. */
+    public static String sniffMimeType(byte[] bytes) {
+        return ImageCodec.sniffMimeType(bytes);
     }
 
-    // ---- helpers --------------------------------------------------------------------------------------------------
-
-    private static BufferedImage extend(BufferedImage src, int w, int h, int x, int y, long seed) {
-        BufferedImage out = new BufferedImage(w, h, typeOf(src));
-        Graphics2D g = graphics(out);
-        fill(g, w, h, seed);
-        g.drawImage(src, x, y, null);
-        g.dispose();
-        return out;
-    }
-
-    /** Generated content for new areas: a soft gradient with a few circles, never flat black or transparent. */
-    private static void fill(Graphics2D g, int w, int h, long seed) {
-        Random r = new Random(seed);
-        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(r.nextFloat(), 0.35f, 0.85f), w, h,
-                Color.getHSBColor(r.nextFloat(), 0.35f, 0.7f)));
-        g.fillRect(0, 0, w, h);
-        for (int i = 0; i < 6; i++) {
-            g.setColor(Color.getHSBColor(r.nextFloat(), 0.4f, 0.9f));
-            int s = Math.max(2, Math.min(w, h) / (4 + r.nextInt(6)));
-            g.fillOval(r.nextInt(Math.max(1, w)), r.nextInt(Math.max(1, h)), s, s);
+    private static void requireEnlarging(double scale) {
+        if (!(scale >= 1) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale must be a number of at least 1: " + scale);
         }
     }
 
-    private static void paintMasked(BufferedImage out, Mask mask, long seed) {
-        int w = out.getWidth();
-        int h = out.getHeight();
-        BufferedImage content = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(content);
-        fill(g, w, h, seed);
-        g.dispose();
+    private static BufferedImage extend(BufferedImage src, int width, int height, int x, int y, long seed) {
+        BufferedImage canvas = Backdrop.extending(src, width, height, seed);
+        Graphics2D g = Pixels.graphics(canvas);
+        try {
+            g.drawImage(src, x, y, null);
+        } finally {
+            g.dispose();
+        }
+        return canvas;
+    }
+
+    /** Figures land in the middle 70 %, where a subject usually is: a variation changes the subject. */
+    private static void addFigures(BufferedImage img, SplittableRandom rnd, boolean strong) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double side = Math.min(w, h) * (strong ? 0.25 : 0.14);
+        int count = strong ? 5 + rnd.nextInt(3) : 2 + rnd.nextInt(2);
+        Graphics2D g = Pixels.graphics(img);
+        try {
+            for (int i = 0; i < count; i++) {
+                g.setColor(Palette.translucent(Palette.vivid(rnd), rnd));
+                g.fill(Shapes.figure(rnd, w * (0.15 + 0.7 * rnd.nextDouble()), h * (0.15 + 0.7 * rnd.nextDouble()),
+                        side * (0.5 + 0.5 * rnd.nextDouble())));
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** Works in place on an image made by {@link Pixels}, whose pixel array is live. */
+    private static void repaintMasked(BufferedImage img, Mask mask, long seed) {
+        int w = img.getWidth();
+        int h = img.getHeight();
         boolean[] covered = mask.raster(w, h);
-        int[] px = pixels(out);
-        int[] fresh = pixels(content);
+        int[] fresh = Pixels.data(Backdrop.pattern(w, h, seed));
+        int[] px = Pixels.data(img);
+        int opaque = img.getColorModel().hasAlpha() ? 0xff000000 : 0;
         for (int i = 0; i < px.length; i++) {
             if (covered[i]) {
-                px[i] = 0xff000000 | (fresh[i] & 0xffffff);
+                px[i] = opaque | (fresh[i] & 0xffffff);
             }
         }
-        out.setRGB(0, 0, w, h, px, 0, w);
-    }
-
-    private static int dominantBorderColour(int[] px, int w, int h) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        int best = px[0];
-        int bestCount = 0;
-        for (int i = 0; i < px.length; i++) {
-            int x = i % w;
-            int y = i / w;
-            if (x != 0 && y != 0 && x != w - 1 && y != h - 1) {
-                continue;
-            }
-            int key = px[i] & 0xf0f0f0;
-            int c = counts.merge(key, 1, Integer::sum);
-            if (c > bestCount) {
-                bestCount = c;
-                best = px[i];
-            }
-        }
-        return best;
-    }
-
-    private static int distance(int a, int b) {
-        return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff)) + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
-                + Math.abs((a & 0xff) - (b & 0xff));
-    }
-
-    private static BufferedImage copy(BufferedImage src) {
-        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), typeOf(src));
-        Graphics2D g = out.createGraphics();
-        g.drawImage(src, 0, 0, null);
-        g.dispose();
-        return out;
-    }
-
-    private static int[] pixels(BufferedImage img) {
-        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-    }
-
-    private static int typeOf(BufferedImage src) {
-        return src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-    }
-
-    private static Graphics2D graphics(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        return g;
     }
 }
