@@ -13,7 +13,12 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every one of the 26 models through an evolink: endpoint: submit, wait, download, check the images. */
 class EveryModelEndToEndTest extends ProducerTestSupport {
 
-    private static final String MASK = "[{\"width\":100,\"height\":100,\"points\":[10,10,10,60,60,60,60,10]}]";
+    /** The "One endpoint per model" table of docs/evolink-component.adoc: the test runs the documented URIs. */
+    private static final Map<String, String> DOCUMENTED = documentedEndpoints();
+
+    private static Map<String, String> documentedEndpoints() {
+        try {
+            Map<String, String> uris = new java.util.HashMap<>();
+            Matcher m = Pattern.compile("^\\| `(mj-[^`]+)` \\| [^|]+ \\| `(evolink:[^`]+)`$", Pattern.MULTILINE)
+                    .matcher(Files.readString(Path.of("../docs/evolink-component.adoc")));
+            while (m.find()) {
+                uris.put(m.group(1), m.group(2).replace("\\|", "|"));
+            }
+            return uris;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static Stream<String> models() {
         return ModelCatalog.load().all().stream().map(ModelSpec::id);
@@ -36,11 +56,13 @@ class EveryModelEndToEndTest extends ProducerTestSupport {
                 + (spec.operation().equals("enhance") ? "?speed=draft" : ""), "a teapot --ar 3:2", EvolinkTask.class)
                 : null;
         Object body = spec.needsSourceTask() ? source
-                : spec.requiresImageUrls() ? EvolinkProducerTest.squareOnWhite() : "a teapot --ar 3:2";
+                : spec.requiresImageUrls() ? EvolinkProducerTest.squareOnWhite() : null;
+        String uri = DOCUMENTED.get(model);
+        assertThat(uri).as("docs/evolink-component.adoc documents " + model).isNotNull();
         long submitsBefore = sim.journal(Endpoint.CREATE).size();
 
-        Exchange out = template.request("evolink:" + model + "?download=true" + options(spec),
-                e -> e.getMessage().setBody(body));
+        String download = spec.operation().equals("remove-bg") ? "" : (uri.contains("?") ? "&" : "?") + "download=true";
+        Exchange out = template.request(uri + download, e -> e.getMessage().setBody(body));
 
         assertThat(out.getException()).as(model).isNull();
         assertThat(sim.journal(Endpoint.CREATE).size() - submitsBefore).isEqualTo(1);
@@ -57,23 +79,6 @@ class EveryModelEndToEndTest extends ProducerTestSupport {
             }
             default -> assertThat(first.getWidth()).isPositive();
         }
-    }
-
-    private static String options(ModelSpec spec) {
-        return switch (spec.operation()) {
-            case "generate", "variation", "upscale", "enhance", "remove-bg" -> "";
-            case "remix" -> "&prompt=in autumn";
-            case "inpaint" -> "&prompt=a flower&maskAreas=RAW(" + MASK + ")";
-            case "outpaint" -> "&scale=1.5";
-            case "pan" -> "&direction=left&scale=2";
-            case "retexture" -> "&prompt=made of wood";
-            // V8.1 wants the canvas, V8.2 the image position, in the image's aspect ratio: 3:2 sources, square uploads
-            case "edit" -> "&prompt=fill&canvasWidth=96&canvasHeight=64&imgPosX=0&imgPosY=0&imgPosWidth=48"
-                    + "&imgPosHeight=32";
-            case "upload-paint" -> "&prompt=fill&canvasWidth=" + canvasWidth(spec) + "&canvasHeight=64&imgPosX=0"
-                    + "&imgPosY=0&imgPosWidth=64&imgPosHeight=64&maskAreas=RAW(" + MASK + ")";
-            default -> throw new IllegalArgumentException(spec.operation());
-        };
     }
 
     private static int canvasWidth(ModelSpec spec) {

@@ -9,6 +9,8 @@ import org.camelevolink.component.client.EvolinkValidationException;
 import org.camelevolink.component.client.TaskStatus;
 import org.camelevolink.simulator.fault.Fault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -128,14 +130,19 @@ class EvolinkProducerTest extends ProducerTestSupport {
         assertThat(sim.journal().entries()).hasSize(before);
     }
 
-    @Test
-    void failedTaskBecomesTypedException() {
-        sim.faults().script(null, Fault.failTask("content_policy_violation"), 1);
+    @ParameterizedTest
+    @CsvSource({"content_policy_violation,false", "invalid_parameters,false", "image_processing_error,false",
+        "image_dimension_mismatch,false", "request_cancelled,false", "resource_not_found,false",
+        "generation_failed_no_content,true", "service_error,true", "generation_timeout,true",
+        "resource_exhausted,true", "quota_exceeded,true", "service_unavailable,true", "unknown_error,true"})
+    void everyBusinessFailureBecomesATypedExceptionSayingWhetherToRetry(String code, boolean retryable) {
+        sim.faults().script(null, Fault.failTask(code), 1);
         Exchange out = template.request("direct:generate", e -> e.getMessage().setBody("something"));
         assertThat(out.getException()).isInstanceOf(EvolinkTaskFailedException.class);
         EvolinkTaskFailedException e = (EvolinkTaskFailedException) out.getException();
-        assertThat(e.getErrorCode()).isEqualTo("content_policy_violation");
-        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getErrorCode()).isEqualTo(code);
+        assertThat(e.isRetryable()).isEqualTo(retryable);
         assertThat(e.getTaskId()).startsWith("task-unified-");
+        assertThat(e.getModel()).isEqualTo("mj-v7");
     }
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Many exchanges wait at once: no thread per task, status read in batches, every exchange ends once. */
 class WaitingWithoutThreadsTest extends ProducerTestSupport {
 
-    private static final int TASKS = 200;
+    private static final int TASKS = 500;
 
     @Override
     protected RouteBuilder createRouteBuilder() {
