@@ -2,6 +2,7 @@ package org.camelevolink.simulator.callback;
 
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
+import org.camelevolink.simulator.http.Lazy;
 import org.camelevolink.simulator.task.SimTask;
 
 import java.net.URI;
@@ -27,7 +28,7 @@ public final class CallbackDispatcher {
 
     private static final int MAX_RETRIES = 3;
 
-    private final HttpClient http;
+    private final Lazy<HttpClient> http;
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
     private final double timeScale;
@@ -44,8 +45,8 @@ public final class CallbackDispatcher {
         this.timeout = timeout;
         this.timeScale = timeScale;
         this.body = body;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(httpExecutor)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(timeout).executor(httpExecutor)
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     /** Called once when a task settles. */
@@ -83,7 +84,7 @@ public final class CallbackDispatcher {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json").header("User-Agent", "EvoLink-Simulator-Callback/1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.apply(task))).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (gen != generation.get()) {
                 return;
             }

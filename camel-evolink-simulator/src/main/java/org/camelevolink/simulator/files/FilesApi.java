@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camelevolink.simulator.ApiError;
 import org.camelevolink.simulator.SimClock;
 import org.camelevolink.simulator.http.Json;
+import org.camelevolink.simulator.http.Lazy;
 import org.camelevolink.simulator.http.SimRequest;
 import org.camelevolink.simulator.http.SimResponse;
 import org.camelevolink.simulator.image.ImageRenderer;
@@ -47,8 +48,8 @@ public final class FilesApi {
     private final int quota;
     private final boolean insecureUrls;
     private final Function<String, byte[]> localResolver;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final Lazy<HttpClient> http = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build());
 
     public FilesApi(FileStore store, SimClock clock, Supplier<String> baseUrl, long expiryMillis, int maxFileBytes,
             int quota, boolean insecureUrls, Function<String, byte[]> localResolver) {
@@ -209,7 +210,7 @@ public final class FilesApi {
             throw filesError(400, "40004", "URL download failed: file_url must be publicly accessible");
         }
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<InputStream> response = http.get().send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {

@@ -1,5 +1,6 @@
 package org.camelevolink.simulator.task;
 
+import org.camelevolink.simulator.http.Lazy;
 import org.camelevolink.simulator.image.ImageRenderer;
 
 import java.awt.image.BufferedImage;
@@ -27,7 +28,7 @@ public final class InputImageLoader {
 
     private static final int MAX_BYTES = 20 * 1024 * 1024;
 
-    private final HttpClient http;
+    private final Lazy<HttpClient> http;
     private final Function<String, byte[]> localResolver;
     private final Executor executor;
 
@@ -35,8 +36,8 @@ public final class InputImageLoader {
     public InputImageLoader(Function<String, byte[]> localResolver, Executor executor) {
         this.localResolver = localResolver;
         this.executor = executor;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).executor(executor).build();
+        this.http = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).executor(executor).build());
     }
 
     public CompletableFuture<Map<String, BufferedImage>> load(List<String> urls) {
@@ -61,7 +62,7 @@ public final class InputImageLoader {
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET()
                     .build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+            return http.get().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                     .thenApply(response -> decode(url, body(url, response)));
         });
     }
