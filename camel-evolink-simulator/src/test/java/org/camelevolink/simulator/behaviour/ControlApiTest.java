@@ -3,6 +3,7 @@ package org.camelevolink.simulator.behaviour;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
@@ -162,7 +163,7 @@ class ControlApiTest {
     @Test
     void resetForgetsEverythingAndRestoresCredits() {
         String id = create(http, v7("forget me"));
-        Support.upload(http, Support.png(8, 8));
+        Support.upload(http, TestImages.png(8, 8));
         SIM.simulator().setCredits(SECOND_KEY, 1);
         SIM.simulator().faults().script(Endpoint.TASK_LIST, Fault.of(FaultKind.HTTP_500), 5);
 

@@ -2,6 +2,7 @@ package org.camelevolink.simulator.behaviour;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +111,7 @@ class ExpiryTest {
     @Test
     void uploadedFilesExpireAfter72Hours() {
         SimHttp.Answer a = http.post("/api/v1/files/upload/base64",
-                Map.of("base64_data", Support.dataUrl(Support.png(8, 8))));
+                Map.of("base64_data", Support.dataUrl(TestImages.png(8, 8))));
         String fileUrl = a.json().at("/data/file_url").asText();
         SIM.simulator().clock().advance(71 * HOUR);
         assertThat(http.get(fileUrl).status()).isEqualTo(200);

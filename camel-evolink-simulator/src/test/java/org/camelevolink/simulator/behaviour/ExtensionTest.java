@@ -2,6 +2,7 @@ package org.camelevolink.simulator.behaviour;
 
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
@@ -36,7 +37,7 @@ class ExtensionTest {
         port = sim.port();
         SimHttp http = new SimHttp(sim);
         assertThat(http.create(v7("leave state behind")).status()).isEqualTo(200);
-        Support.upload(http, Support.png(4, 4));
+        Support.upload(http, TestImages.png(4, 4));
         sim.setCredits(KEY, 3);
         sim.faults().script(null, Fault.of(FaultKind.HTTP_500), 10);
         sim.clock().advance(1_000_000);

@@ -3,6 +3,7 @@ package org.camelevolink.simulator.behaviour;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
@@ -71,7 +72,7 @@ class FaultInjectionTest {
     private void prepareTargets() {
         taskId = Support.completed(SIM.simulator(), http, BODY);
         resultUrl = Support.task(http, taskId).get("results").get(0).asText();
-        fileUrl = Support.upload(http, Support.png(8, 8));
+        fileUrl = Support.upload(http, TestImages.png(8, 8));
         SIM.simulator().journal().clear();
     }
 
@@ -82,7 +83,7 @@ class FaultInjectionTest {
             case TASK_BATCH -> http.post("/v1/tasks/batch", Map.of("task_ids", List.of(taskId)));
             case TASK_LIST -> http.get("/v1/tasks");
             case CREDITS -> http.get("/v1/credits");
-            case FILES -> http.post("/api/v1/files/upload/base64", Map.of("base64_data", dataUrl(Support.png(6, 6))));
+            case FILES -> http.post("/api/v1/files/upload/base64", Map.of("base64_data", dataUrl(TestImages.png(6, 6))));
             case FILE_CONTENT -> http.get(fileUrl);
             case MEDIA -> http.get(resultUrl);
             case CONTROL -> control.get("/__simulator/stats");
@@ -207,7 +208,7 @@ class FaultInjectionTest {
     void resetAfterAnUploadKeepsTheFile() {
         SIM.simulator().faults().script(Endpoint.FILES, Fault.of(FaultKind.RESET_AFTER), 1);
         assertThatThrownBy(() -> http.post("/api/v1/files/upload/base64",
-                Map.of("base64_data", dataUrl(Support.png(5, 5))))).isInstanceOf(UncheckedIOException.class);
+                Map.of("base64_data", dataUrl(TestImages.png(5, 5))))).isInstanceOf(UncheckedIOException.class);
         assertThat(http.get("/api/v1/files/quota").json().at("/data/used_files").asInt()).isEqualTo(1);
     }
 

@@ -3,6 +3,7 @@ package org.camelevolink.simulator.behaviour;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +108,7 @@ class FilesApiTest {
 
     @Test
     void base64DataUrlUploadAnswersTheDocumentedEnvelopeAndServesTheBytesBack() {
-        byte[] png = Support.png(40, 30);
+        byte[] png = TestImages.png(40, 30);
         SimHttp.Answer a = base64(Map.of("base64_data", dataUrl(png)));
         assertThat(a.status()).isEqualTo(200);
         JsonNode j = a.json();
@@ -137,7 +138,7 @@ class FilesApiTest {
 
     @Test
     void rawBase64WithNameAndFolderIsStoredThere() {
-        byte[] png = Support.png(20, 20);
+        byte[] png = TestImages.png(20, 20);
         SimHttp.Answer a = base64(body("base64_data", Base64.getEncoder().encodeToString(png),
                 "upload_path", "photos/2025", "file_name", "boat.png"));
         assertThat(a.status()).isEqualTo(200);
@@ -180,7 +181,7 @@ class FilesApiTest {
 
     @Test
     void multipartStreamUploadTakesFieldsInBothSpellings() {
-        byte[] png = Support.png(32, 16);
+        byte[] png = TestImages.png(32, 16);
         SimHttp.Answer a = stream(http, Part.field("uploadPath", "camel"), Part.field("fileName", "hump.png"),
                 Part.file("file", "original.png", "image/png", png));
         assertThat(a.status()).as(new String(a.bytes())).isEqualTo(200);
@@ -197,7 +198,7 @@ class FilesApiTest {
 
     @Test
     void multipartWithMoreThanOneFileOrNoneIsRefused() {
-        byte[] png = Support.png(8, 8);
+        byte[] png = TestImages.png(8, 8);
         assertFilesError(stream(http, Part.file("file", "a.png", "image/png", png),
                 Part.file("file", "b.png", "image/png", png)), 400, 400);
         assertFilesError(stream(http, Part.field("file_name", "nothing.png")), 400, 400);
@@ -208,7 +209,7 @@ class FilesApiTest {
 
     @Test
     void uploadByUrlOfAFileTheSimulatorServes() {
-        byte[] png = Support.png(24, 24);
+        byte[] png = TestImages.png(24, 24);
         String fileUrl = Support.upload(http, png);
         SimHttp.Answer copy = http.post("/api/v1/files/upload/url", Map.of("file_url", fileUrl));
         assertThat(copy.status()).as(new String(copy.bytes())).isEqualTo(200);
@@ -218,7 +219,7 @@ class FilesApiTest {
 
     @Test
     void uploadByUrlFromAnotherServer() {
-        byte[] png = Support.png(50, 25);
+        byte[] png = TestImages.png(50, 25);
         outside.serve("/cdn/sunset.png", "image/png", png);
         SimHttp.Answer a = http.post("/api/v1/files/upload/url", Map.of("file_url", outside.url("/cdn/sunset.png")));
         assertThat(a.status()).as(new String(a.bytes())).isEqualTo(200);
@@ -237,7 +238,7 @@ class FilesApiTest {
 
     @Test
     void strictSimulatorRefusesToDownloadFromPrivateAddresses() {
-        outside.serve("/inside.png", "image/png", Support.png(8, 8));
+        outside.serve("/inside.png", "image/png", TestImages.png(8, 8));
         try (EvolinkSimulator strict = EvolinkSimulator.start(SimulatorConfig.builder().build())) {
             SimHttp.Answer a = new SimHttp(strict).post("/api/v1/files/upload/url",
                     Map.of("file_url", outside.url("/inside.png")));
@@ -248,12 +249,12 @@ class FilesApiTest {
 
     @Test
     void quotaIsPerKeyAndOverwritingByNameUsesNone() {
-        byte[] png = Support.png(10, 10);
+        byte[] png = TestImages.png(10, 10);
         assertThat(base64(body("base64_data", dataUrl(png), "file_name", "one.png")).status()).isEqualTo(200);
         assertThat(base64(body("base64_data", dataUrl(png), "file_name", "two.png")).status()).isEqualTo(200);
         assertFilesError(base64(body("base64_data", dataUrl(png), "file_name", "three.png")), 403, 40003);
 
-        byte[] newer = Support.png(12, 12);
+        byte[] newer = TestImages.png(12, 12);
         SimHttp.Answer overwrite = base64(body("base64_data", dataUrl(newer), "file_name", "two.png"));
         assertThat(overwrite.status()).as("same name overwrites without using quota").isEqualTo(200);
         assertThat(http.get(overwrite.json().at("/data/file_url").asText()).bytes()).isEqualTo(newer);
@@ -272,8 +273,8 @@ class FilesApiTest {
 
     @Test
     void anotherKeysUploadUnderTheSameNameDoesNotReplaceMine() {
-        byte[] mine = Support.png(10, 10);
-        byte[] theirs = Support.png(20, 20);
+        byte[] mine = TestImages.png(10, 10);
+        byte[] theirs = TestImages.png(20, 20);
         SimHttp.Answer a = base64(body("base64_data", dataUrl(mine), "file_name", "input.png"));
         SimHttp.Answer b = http.withKey(SECOND_KEY).post("/api/v1/files/upload/base64",
                 body("base64_data", dataUrl(theirs), "file_name", "input.png"));
@@ -284,7 +285,7 @@ class FilesApiTest {
         assertThat(http.get(b.json().at("/data/file_url").asText()).bytes()).isEqualTo(theirs);
         assertThat(http.get("/api/v1/files/quota").json().at("/data/used_files").asInt()).isEqualTo(1);
 
-        byte[] theirsAgain = Support.png(30, 30);
+        byte[] theirsAgain = TestImages.png(30, 30);
         SimHttp.Answer again = http.withKey(SECOND_KEY).post("/api/v1/files/upload/base64",
                 body("base64_data", dataUrl(theirsAgain), "file_name", "input.png"));
         assertThat(again.json().at("/data/file_url").asText()).as("their own name still overwrites their file")
@@ -296,10 +297,10 @@ class FilesApiTest {
 
     @Test
     void listQuotaAndDelete() {
-        String first = base64(body("base64_data", dataUrl(Support.png(10, 10)), "file_name", "a.png"))
+        String first = base64(body("base64_data", dataUrl(TestImages.png(10, 10)), "file_name", "a.png"))
                 .json().at("/data/file_id").asText();
         SimHttp.sleep(2);
-        SimHttp.Answer secondUpload = base64(body("base64_data", dataUrl(Support.png(11, 11)), "file_name", "b.png"));
+        SimHttp.Answer secondUpload = base64(body("base64_data", dataUrl(TestImages.png(11, 11)), "file_name", "b.png"));
         String second = secondUpload.json().at("/data/file_id").asText();
         String secondUrl = secondUpload.json().at("/data/file_url").asText();
 
@@ -329,13 +330,13 @@ class FilesApiTest {
         assertThat(http.get("/api/v1/files/download/" + second).status()).isEqualTo(404);
         assertFilesError(http.send("DELETE", "/api/v1/files/" + second, null, new byte[0]), 404, 404);
         assertThat(http.get("/api/v1/files/quota").json().at("/data/used_files").asInt()).isEqualTo(1);
-        assertThat(base64(body("base64_data", dataUrl(Support.png(9, 9)), "file_name", "c.png")).status())
+        assertThat(base64(body("base64_data", dataUrl(TestImages.png(9, 9)), "file_name", "c.png")).status())
                 .as("a deleted file frees its quota slot").isEqualTo(200);
     }
 
     @Test
     void filesExpireAfter72HoursOnTheTimeScale() {
-        SimHttp.Answer a = base64(Map.of("base64_data", dataUrl(Support.png(10, 10))));
+        SimHttp.Answer a = base64(Map.of("base64_data", dataUrl(TestImages.png(10, 10))));
         String fileUrl = a.json().at("/data/file_url").asText();
         String downloadUrl = a.json().at("/data/download_url").asText();
         long lifetime = Math.round(72 * 3600_000L * 0.0005); // 129.6 s
@@ -372,19 +373,19 @@ class FilesApiTest {
     void missingOrWrongKeyIs401InTheFilesEnvelope() {
         SimHttp anonymous = new SimHttp(SIM.baseUrl(), null);
         assertFilesError(anonymous.post("/api/v1/files/upload/base64", Map.of("base64_data",
-                dataUrl(Support.png(4, 4)))), 401, 401);
+                dataUrl(TestImages.png(4, 4)))), 401, 401);
         assertFilesError(anonymous.get("/api/v1/files/list"), 401, 401);
         assertFilesError(anonymous.get("/api/v1/files/quota"), 401, 401);
         assertFilesError(new SimHttp(SIM.baseUrl(), "sk-wrong").send("DELETE", "/api/v1/files/file_x", null,
                 new byte[0]), 401, 401);
         assertFilesError(anonymous.send("POST", "/api/v1/files/upload/stream",
                 "multipart/form-data; boundary=" + BOUNDARY, multipart(Part.file("file", "a.png", "image/png",
-                        Support.png(4, 4)))), 401, 401);
+                        TestImages.png(4, 4)))), 401, 401);
     }
 
     @Test
     void uploadedFilesAreInputsForGenerations() {
-        String fileUrl = Support.upload(http, Support.png(60, 40));
+        String fileUrl = Support.upload(http, TestImages.png(60, 40));
         JsonNode t = http.run(body("model", "mj-v7-remove-bg", "image_urls", List.of(fileUrl)));
         assertThat(t.get("status").asText()).isEqualTo("completed");
     }

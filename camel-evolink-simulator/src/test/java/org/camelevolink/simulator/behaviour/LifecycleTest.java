@@ -3,6 +3,7 @@ package org.camelevolink.simulator.behaviour;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,7 +175,7 @@ class LifecycleTest {
             case "mj-v7-variation" -> body("model", model, "model_params", Map.of("task_id", source("mj-v7", null)));
             case "mj-v7-enhance" -> body("model", model, "model_params", Map.of("task_id", source("mj-v7", "draft")));
             case "mj-v7-remove-bg", "mj-v8.2-remove-bg" -> body("model", model, "image_urls",
-                    List.of(Support.upload(http, Support.png(48, 48))));
+                    List.of(Support.upload(http, TestImages.png(48, 48))));
             default -> speed == null ? body("model", model, "prompt", "a red boat")
                     : body("model", model, "prompt", "a red boat", "model_params", Map.of("speed", speed));
         };

@@ -2,6 +2,7 @@ package org.camelevolink.simulator.behaviour;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -131,7 +132,7 @@ class ResultImagesTest {
 
     @Test
     void removeBackgroundMakesTheBackgroundTransparentAndKeepsTheSubject() {
-        String fileUrl = Support.upload(http, Support.png(120, 80));
+        String fileUrl = Support.upload(http, TestImages.png(120, 80));
         JsonNode t = runCompleted(body("model", "mj-v7-remove-bg", "image_urls", List.of(fileUrl)));
         assertThat(t.get("results")).hasSize(1);
         BufferedImage img = result(http, t, 0);
@@ -182,7 +183,7 @@ class ResultImagesTest {
 
     @Test
     void uploadPaintReadsTheUploadedFileAndPaintsOnTheCanvas() {
-        String fileUrl = Support.upload(http, Support.png(100, 100));
+        String fileUrl = Support.upload(http, TestImages.png(100, 100));
         JsonNode t = runCompleted(body("model", "mj-v7-upload-paint", "prompt", "a frame around it",
                 "image_urls", List.of(fileUrl),
                 "model_params", Map.of(
@@ -197,7 +198,7 @@ class ResultImagesTest {
 
     @Test
     void inputImagesAreReadOverHttpFromOtherServers() {
-        outside.serve("/pictures/cat.png", "image/png", Support.png(90, 60));
+        outside.serve("/pictures/cat.png", "image/png", TestImages.png(90, 60));
         JsonNode t = runCompleted(body("model", "mj-v7-retexture", "prompt", "made of glass",
                 "image_urls", List.of(outside.url("/pictures/cat.png"))));
         assertThat(outside.received("/pictures/cat.png")).isNotEmpty();

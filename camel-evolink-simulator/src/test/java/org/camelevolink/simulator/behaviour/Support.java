@@ -3,6 +3,7 @@ package org.camelevolink.simulator.behaviour;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -98,18 +99,6 @@ final class Support {
         }
     }
 
-    /** A white picture with a blue disc in the middle: a background to remove and a subject to keep. */
-    static byte[] png(int width, int height) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(new Color(20, 40, 200));
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        return encode(img);
-    }
-
     /** Random pixels: a PNG that does not compress, to exceed size limits. */
     static byte[] noisePng(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -119,17 +108,7 @@ final class Support {
                 img.setRGB(x, y, r.nextInt(0x1000000));
             }
         }
-        return encode(img);
-    }
-
-    static byte[] encode(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.encode(img);
     }
 
     static BufferedImage decode(byte[] bytes) {

@@ -2,6 +2,7 @@ package org.camelevolink.simulator.spec;
 
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimHttp;
+import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.model.ModelSpec;
 
 import javax.imageio.ImageIO;
@@ -47,7 +48,7 @@ final class Fixtures {
 
     /** A PNG uploaded through the files API; returns its file_url. */
     String uploadedPng(int width, int height) {
-        String data = "data:image/png;base64," + Base64.getEncoder().encodeToString(png(width, height));
+        String data = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(width, height));
         SimHttp.Answer a = http.post("/api/v1/files/upload/base64", Map.of("base64_data", data));
         if (a.status() != 200) {
             throw new AssertionError("upload failed: " + new String(a.bytes()));
@@ -86,23 +87,6 @@ final class Fixtures {
     static Map<String, Object> areaMask() {
         return Map.of("areas", List.of(Map.of("width", 200, "height", 200, "points",
                 List.of(50, 50, 50, 150, 150, 150, 150, 50))));
-    }
-
-    static byte[] png(int width, int height) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLUE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** {@code base} with one top-level field replaced (null removes it). */
