@@ -2,118 +2,141 @@ package org.camelevolink.component.catalog;
 
 import org.camelevolink.component.client.EvolinkValidationException;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The Midjourney prompt rules EvoLink documents: image prompts at the start (1 image and no text is invalid, at
- * most 20), flags a version forbids, and the ranges and dependencies of the prompt guide.
+ * The rules inside a prompt: image prompts at the start of a generation prompt (formats, at most 20, one image
+ * needs text), flags the family refuses, and the family's prompt-guide table (ranges and dependencies). Flags
+ * EvoLink strips ({@code --fast}) and flags the table does not know pass: EvoLink is the judge of those.
  */
 final class PromptRules {
 
-    private static final List<String> IMAGE_FORMATS = List.of("png", "gif", "webp", "jpg", "jpeg");
-    private static final Set<String> NO_VALUE = Set.of("--raw", "--tile", "--draft", "--fast", "--turbo", "--niji",
-            "--hd");
-    private static final Map<String, double[]> RANGES = Map.of("--c", new double[] {0, 100}, "--s",
-            new double[] {0, 1000}, "--w", new double[] {0, 3000}, "--seed", new double[] {0, 4294967295L}, "--iw",
-            new double[] {0, 3}, "--sw", new double[] {0, 1000}, "--sv", new double[] {1, 6}, "--ow",
-            new double[] {1, 1000}, "--exp", new double[] {0, 100});
+    private static final String FIELD = "prompt";
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
+    private static final Pattern RATIO = Pattern.compile("0*[1-9]\\d*:0*[1-9]\\d*");
 
     private PromptRules() {
     }
 
-    static void check(ModelSpec spec, String prompt, String speed) {
-        String[] tokens = prompt.trim().split("\\s+");
-        int i = 0;
-        int images = 0;
-        boolean generation = spec.operation().equals("generate");
-        while (generation && i < tokens.length && UrlRules.isHttp(tokens[i])) {
-            if (!UrlRules.hasFormat(tokens[i], IMAGE_FORMATS)) {
-                throw fail(spec, "is an image prompt that is not one of " + IMAGE_FORMATS + ": " + tokens[i]);
+    static void check(ModelSpec spec, String prompt, Map<String, Object> modelParams) {
+        FamilySpec family = spec.familyRules();
+        ParsedPrompt parsed = ParsedPrompt.parse(prompt, spec.isGeneration());
+        if (spec.isGeneration()) {
+            imagePrompts(spec, parsed);
+        }
+        Map<String, ParsedPrompt.Flag> table = new LinkedHashMap<>();
+        for (ParsedPrompt.Flag f : parsed.flags()) {
+            String refused = family.rejectedPromptFlags().get(f.name());
+            if (refused != null) {
+                throw invalid(spec, "must not contain --" + f.name() + ": " + refused);
             }
-            images++;
-            i++;
+            family.promptFlag(f.name()).ifPresent(row -> {
+                value(spec, row, f);
+                table.put(row.name(), f);
+            });
         }
-        Map<String, String> flags = new HashMap<>();
-        boolean text = false;
-        for (; i < tokens.length; i++) {
-            String t = tokens[i];
-            if (!t.startsWith("--") || t.length() < 3) {
-                text = true;
-                continue;
-            }
-            String name = t.toLowerCase(Locale.ROOT);
-            String value = !NO_VALUE.contains(name) && i + 1 < tokens.length && !tokens[i + 1].startsWith("--")
-                    ? tokens[++i] : "";
-            flags.put(name, value);
+        Object speed = spec.effectiveParam("speed", modelParams);
+        for (Map.Entry<String, ParsedPrompt.Flag> e : table.entrySet()) {
+            dependencies(spec, family.promptFlags().get(e.getKey()), e.getValue(), table, parsed, speed);
         }
-        if (images > 20) {
-            throw fail(spec, "has " + images + " image prompts; at most 20 are allowed");
-        }
-        if (images == 1 && !text) {
-            throw fail(spec, "has one image prompt and no text: EvoLink rejects that (add a description or a "
-                    + "second image)");
-        }
-        for (String forbidden : spec.forbiddenPromptFlags()) {
-            if (flags.containsKey(forbidden)) {
-                throw fail(spec, "contains " + forbidden + ", which " + spec.id() + " does not allow");
-            }
-        }
-        checkFlags(spec, flags, images > 0, text, speed);
     }
 
-    private static void checkFlags(ModelSpec spec, Map<String, String> flags, boolean images, boolean text,
-            String speed) {
-        for (Map.Entry<String, String> f : flags.entrySet()) {
-            double[] range = RANGES.get(f.getKey());
-            if (range != null) {
-                double v = number(spec, f.getKey(), f.getValue());
-                if (v < range[0] || v > range[1]) {
-                    throw fail(spec, "has " + f.getKey() + " " + f.getValue() + " outside " + (long) range[0] + ".."
-                            + (range[1] == Math.rint(range[1]) ? Long.toString((long) range[1]) : range[1]));
+    private static void imagePrompts(ModelSpec spec, ParsedPrompt parsed) {
+        FamilySpec family = spec.familyRules();
+        int images = parsed.imagePrompts().size();
+        if (images > family.maxImagePrompts()) {
+            throw invalid(spec, "starts with " + images + " image prompts; at most " + family.maxImagePrompts()
+                    + " are allowed");
+        }
+        for (String url : parsed.imagePrompts()) {
+            if (!UrlRules.hasFormat(url, family.imagePromptFormats())) {
+                throw invalid(spec, "has an image prompt that is not " + UrlRules.dotted(family.imagePromptFormats())
+                        + " (judged by the URL path): " + url);
+            }
+        }
+        if (images == 1 && !parsed.hasText()) {
+            throw invalid(spec, "is one image prompt without text, which EvoLink rejects: add a description or "
+                    + "a second image");
+        }
+    }
+
+    private static void value(ModelSpec spec, PromptFlag row, ParsedPrompt.Flag f) {
+        String v = f.value();
+        String flag = "--" + f.name();
+        switch (row.type()) {
+            case "integer", "number" -> {
+                Pattern shape = row.type().equals("integer") ? INTEGER : NUMBER;
+                if (!shape.matcher(v).matches()) {
+                    throw invalid(spec, "has " + flag + " '" + v + "', which is not " + (row.type().equals("integer")
+                            ? "a whole number" : "a number") + " (nothing may follow the parameters)");
+                }
+                BigDecimal n = new BigDecimal(v);
+                if ((row.min() != null && n.compareTo(BigDecimal.valueOf(row.min())) < 0)
+                        || (row.max() != null && n.compareTo(BigDecimal.valueOf(row.max())) > 0)) {
+                    throw invalid(spec, "has " + flag + " " + v + ", outside " + plain(row.min()) + "-"
+                            + plain(row.max()));
                 }
             }
-        }
-        String ar = flags.get("--ar");
-        if (ar != null && !ar.matches("[1-9]\\d*:[1-9]\\d*")) {
-            throw fail(spec, "has --ar '" + ar + "': it must be W:H with positive whole numbers");
-        }
-        String q = flags.get("--q");
-        if (q != null && spec.family().equals("v7") && !Set.of("1", "2", "4").contains(q)) {
-            throw fail(spec, "has --q " + q + ": it must be 1, 2 or 4");
-        }
-        needs(spec, flags, "--sv", "--sref");
-        needs(spec, flags, "--sw", "--sref");
-        needs(spec, flags, "--ow", "--oref");
-        if (flags.containsKey("--iw") && !images) {
-            throw fail(spec, "has --iw but no image prompt");
-        }
-        if ((flags.containsKey("--sref") || flags.containsKey("--oref")) && !text) {
-            throw fail(spec, "uses --sref/--oref without a text prompt");
-        }
-        if (flags.containsKey("--oref") && speed != null && !speed.equals("fast")) {
-            throw fail(spec, "uses --oref, which works only at speed fast");
+            case "enum" -> {
+                if (!row.values().contains(v)) {
+                    throw invalid(spec, "has " + flag + " '" + v + "'; it must be one of " + row.values());
+                }
+            }
+            case "ratio" -> {
+                if (!RATIO.matcher(v).matches()) {
+                    throw invalid(spec, "has " + flag + " '" + v + "'; it must be W:H with positive whole numbers");
+                }
+            }
+            case "url", "keywords" -> {
+                if (v.isEmpty()) {
+                    throw invalid(spec, "has " + flag + " without a value");
+                }
+            }
+            default -> {
+                // a switch takes no value
+            }
         }
     }
 
-    private static void needs(ModelSpec spec, Map<String, String> flags, String flag, String needed) {
-        if (flags.containsKey(flag) && !flags.containsKey(needed)) {
-            throw fail(spec, "has " + flag + " without " + needed);
+    private static void dependencies(ModelSpec spec, PromptFlag row, ParsedPrompt.Flag f,
+            Map<String, ParsedPrompt.Flag> present, ParsedPrompt parsed, Object speed) {
+        String flag = "--" + f.name();
+        for (String needed : row.requires()) {
+            if (!present.containsKey(needed)) {
+                throw invalid(spec, "has " + flag + " without --" + needed + ", which it depends on");
+            }
+        }
+        if (row.needsImagePrompt() && spec.isGeneration() && parsed.imagePrompts().isEmpty()) {
+            throw invalid(spec, "has " + flag + " but no image prompt at its start");
+        }
+        if (row.needsText() && !parsed.hasText()) {
+            throw invalid(spec, "has " + flag + " without a text prompt, which it needs");
+        }
+        if (!row.speeds().isEmpty() && speed != null && !row.speeds().contains(speed.toString())) {
+            throw invalid(spec, "has " + flag + ", which works only at model_params.speed " + row.speeds()
+                    + ", not " + speed);
+        }
+        for (Map.Entry<String, String> other : row.notWith().entrySet()) {
+            ParsedPrompt.Flag o = present.get(other.getKey());
+            if (o != null && o.value().equals(other.getValue())) {
+                throw invalid(spec, "has " + flag + " together with --" + o.name() + " " + o.value()
+                        + ", which it does not work with");
+            }
+        }
+        if (row.notForOperations().contains(spec.operation())) {
+            throw invalid(spec, "has " + flag + ", which cannot be used for " + spec.operation());
         }
     }
 
-    private static double number(ModelSpec spec, String flag, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw fail(spec, "has " + flag + " '" + value + "', which is not a number");
-        }
+    private static String plain(Double d) {
+        return d == null ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    private static EvolinkValidationException fail(ModelSpec spec, String rule) {
-        return new EvolinkValidationException(spec.id(), "prompt", rule);
+    private static EvolinkValidationException invalid(ModelSpec spec, String rule) {
+        return new EvolinkValidationException(spec.id(), FIELD, rule);
     }
 }

@@ -1,62 +1,51 @@
 package org.camelevolink.component.catalog;
 
-import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Checks on URLs: http(s), image formats by extension, and EvoLink's rule against private callback targets. */
+/** What the catalog's rules ask of a URL: absolute http(s) with a host, and the extension of its path. */
 final class UrlRules {
 
     private UrlRules() {
     }
 
-    static URI parse(String url) {
+    /** An absolute URL with a host, or empty. */
+    static Optional<URI> parse(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
         try {
             URI uri = new URI(url);
-            return uri.getHost() == null ? null : uri;
-        } catch (Exception e) {
-            return null;
+            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 
     static boolean isHttp(String url) {
-        URI uri = parse(url);
-        if (uri == null || uri.getScheme() == null) {
-            return false;
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("http") || scheme.equals("https");
+        return parse(url).map(u -> scheme(u).equals("http") || scheme(u).equals("https")).orElse(false);
     }
 
-    /** The extension of the URL's path, query ignored, is one of {@code formats}. */
-    static boolean hasFormat(String url, List<String> formats) {
-        URI uri = parse(url);
-        String path = uri == null || uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
+    static String scheme(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    /** The lower-case extension of the URL's path (the query and fragment are ignored), or "". */
+    static String extension(String url) {
+        String path = parse(url).map(URI::getPath).orElse("");
+        int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
-        return dot >= 0 && formats.contains(path.substring(dot + 1));
+        return dot > slash ? path.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
-    /** Loopback, private, link-local and unspecified IP literals, and localhost; names are not resolved. */
-    static boolean isPrivateHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            InetAddress a = InetAddress.getByName(h);
-            byte[] b = a.getAddress();
-            boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-            return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                    || uniqueLocal;
-        } catch (Exception e) {
-            return true;
-        }
+    static boolean hasFormat(String url, List<String> formats) {
+        return formats.contains(extension(url));
+    }
+
+    static String dotted(List<String> formats) {
+        return formats.stream().map(f -> "." + f).reduce((a, b) -> a + " " + b).orElse("");
     }
 }
