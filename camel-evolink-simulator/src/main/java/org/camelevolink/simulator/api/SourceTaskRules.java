@@ -49,6 +49,10 @@ final class SourceTaskRules {
     private static void operationRules(ValidatedRequest r, SimTask source) {
         String op = r.spec().operation();
         String sourceOp = source.operation();
+        if (!r.spec().sourceOperations().isEmpty() && !r.spec().sourceOperations().contains(sourceOp)) {
+            throw ApiError.invalid(PARAM, r.spec().id() + " takes a task of " + r.spec().sourceOperations()
+                    + ", not a " + sourceOp + " task");
+        }
         if (sourceOp.equals("remove-bg")) {
             throw ApiError.invalid(PARAM, "remove-bg results cannot be used as a source task");
         }

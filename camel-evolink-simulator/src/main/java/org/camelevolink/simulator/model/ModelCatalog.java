@@ -65,7 +65,7 @@ public final class ModelCatalog {
                 prompt.path("maxLength").asInt(0), presence(urls), urls.path("maxItems").asInt(0),
                 strings(urls.get("formats")), urls.path("maxUrlLength").asInt(2048),
                 m.get("paramsRequired").asBoolean(), m.get("quality").asBoolean(), params, m.get("seconds").asInt(),
-                m.get("credits").asDouble(), m.get("results").asInt());
+                m.get("credits").asDouble(), m.get("results").asInt(), strings(m.get("sourceOperations")));
     }
 
     private static ParamSpec param(String name, JsonNode p) {

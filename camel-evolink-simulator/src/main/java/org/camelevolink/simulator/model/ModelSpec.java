@@ -10,11 +10,12 @@ import java.util.Map;
  * @param seconds documented duration of a fast-mode task, before the time scale
  * @param credits price of a fast-mode task
  * @param results images a completed task returns
+ * @param sourceOperations operations a source task may have run; empty: any the family allows
  */
 public record ModelSpec(String id, FamilySpec family, String operation, Presence prompt, int promptMaxLength,
         Presence imageUrls, int maxImageUrls, List<String> imageFormats, int maxImageUrlLength,
         boolean paramsRequired, boolean quality, Map<String, ParamSpec> params, int seconds, double credits,
-        int results) {
+        int results, List<String> sourceOperations) {
 
     /** Whether a field must, may or must not be sent. */
     public enum Presence {
