@@ -104,7 +104,13 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         EvolinkConfiguration cfg = endpoint.getConfiguration();
         RequestAssembler assembler = new RequestAssembler(endpoint.getModel(), spec, cfg);
         ImageUploader.Pending image = uploader.pendingImage(exchange);
-        validator.validate(assembler.assemble(exchange, image == null ? null : ImageUploader.PLACEHOLDER_URL));
+        CreateTaskRequest request = assembler.assemble(exchange, image == null ? null : ImageUploader.PLACEHOLDER_URL);
+        validator.validate(request);
+        if (exchange.getMessage().getBody() instanceof EvolinkTask source
+                && source.getId().equals(request.getModelParams().get("task_id"))) {
+            // the finished source task is at hand: its family, operation and image count are checked now too
+            validator.validateSource(request, source.getModel(), null);
+        }
         TaskPermits permits = endpoint.taskPermits();
         return permits.acquire(cfg.isFailWhenConcurrencyExceeded()).thenCompose(place ->
                 submitAndWait(exchange, assembler, image).whenComplete((result, error) -> permits.release()));

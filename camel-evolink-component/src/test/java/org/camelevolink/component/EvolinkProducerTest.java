@@ -119,6 +119,16 @@ class EvolinkProducerTest extends ProducerTestSupport {
     }
 
     @Test
+    void aSourceTaskOfTheWrongFamilyFailsBeforeAnythingIsSent() {
+        EvolinkTask v81 = template.requestBody("evolink:mj-v8.1", "a boat", EvolinkTask.class);
+        int before = sim.journal().entries().size();
+        Exchange out = template.request("evolink:mj-v7-upscale", e -> e.getMessage().setBody(v81));
+        assertThat(out.getException()).isInstanceOf(EvolinkValidationException.class);
+        assertThat(((EvolinkValidationException) out.getException()).getField()).isEqualTo("model_params.task_id");
+        assertThat(sim.journal().entries()).hasSize(before);
+    }
+
+    @Test
     void invalidOptionFailsBeforeAnythingIsSent() {
         int before = sim.journal().entries().size();
         Exchange out = template.request("evolink:mj-v7-outpaint?scale=5.0&taskId=task-unified-1-abc",
