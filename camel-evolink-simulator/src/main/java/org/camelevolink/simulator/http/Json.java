@@ -1,6 +1,7 @@
 package org.camelevolink.simulator.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,9 @@ import java.io.IOException;
 /** The one ObjectMapper of the simulator and the few ways it is used. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    // trailing text after the object ("{...} junk", "{...}{...}") is a malformed body, not an accepted one
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }

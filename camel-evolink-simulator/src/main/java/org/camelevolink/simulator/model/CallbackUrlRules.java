@@ -12,6 +12,9 @@ public final class CallbackUrlRules {
 
     public static final int MAX_LENGTH = 2048;
     private static final String PARAM = "callback_url";
+    private static final String NUMERIC_HOST = "(0x[0-9a-f]*|\\d+)(\\.(0x[0-9a-f]*|\\d+)){0,3}";
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final String DOTTED_QUAD = OCTET + "(\\." + OCTET + "){3}";
 
     private CallbackUrlRules() {
     }
@@ -48,8 +51,14 @@ public final class CallbackUrlRules {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1); // "localhost." and "127.0.0.1." are the same hosts
+        }
         if (h.equals("localhost") || h.endsWith(".localhost")) {
             return true;
+        }
+        if (h.matches(NUMERIC_HOST) && !h.matches(DOTTED_QUAD)) {
+            return true; // 0x7f000001, 0177.0.0.1, 127.1, 2130706433: resolvers read these as IPv4 addresses
         }
         if (!isIpLiteral(h)) {
             return false; // no DNS here: a name is judged by what it is, not what it resolves to

@@ -21,6 +21,7 @@ public final class CreateRequestValidator {
             "callback_url", "quality");
     private static final List<String> IMAGE_PROMPT_FORMATS = List.of("png", "gif", "webp", "jpg", "jpeg");
     private static final int MAX_CANVAS = 8192;
+    private static final Set<String> OREF_EXCLUDED = Set.of("inpaint", "pan", "outpaint");
 
     private final ModelCatalog catalog;
     private final boolean insecureCallbacks;
@@ -52,6 +53,9 @@ public final class CreateRequestValidator {
         ParsedPrompt parsed = prompt == null ? ParsedPrompt.empty()
                 : PromptRules.check(prompt, spec.family(), IMAGE_PROMPT_FORMATS,
                         spec.operation().equals("generate"), speed);
+        if (parsed.flags().containsKey("--oref") && OREF_EXCLUDED.contains(spec.operation())) {
+            throw ApiError.invalid("prompt", "--oref cannot be used with " + spec.operation()); // REPO, §2.2
+        }
         String callbackUrl = callbackUrl(body);
         return new ValidatedRequest(spec, parsed, imageUrls, params, callbackUrl, quality, speed);
     }
@@ -97,8 +101,9 @@ public final class CreateRequestValidator {
         if (text.isBlank()) {
             throw ApiError.invalid("prompt", "prompt must not be empty");
         }
-        if (text.length() > spec.promptMaxLength()) {
-            throw ApiError.invalid("prompt", "Prompt is too long: " + text.length() + " characters, at most "
+        int length = text.codePointCount(0, text.length()); // JSON Schema maxLength counts characters
+        if (length > spec.promptMaxLength()) {
+            throw ApiError.invalid("prompt", "Prompt is too long: " + length + " characters, at most "
                     + spec.promptMaxLength() + " for " + spec.id());
         }
         return text;
@@ -229,7 +234,7 @@ public final class CreateRequestValidator {
             if (n == null || !n.isIntegralNumber()) {
                 throw ApiError.invalid(name, name + " is required and must be an integer");
             }
-            if (n.asInt() < m.getValue() || n.asInt() > MAX_CANVAS) {
+            if (!n.canConvertToInt() || n.asInt() < m.getValue() || n.asInt() > MAX_CANVAS) {
                 throw ApiError.invalid(name, name + " must be within " + m.getValue() + ".." + MAX_CANVAS);
             }
         }

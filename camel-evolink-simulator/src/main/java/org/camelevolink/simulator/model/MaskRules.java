@@ -44,7 +44,7 @@ final class MaskRules {
         for (int i = 0; i < points.size(); i++) {
             JsonNode p = points.get(i);
             int limit = i % 2 == 0 ? width : height;
-            if (!p.isIntegralNumber() || p.asInt() < 0 || p.asInt() > limit) {
+            if (!p.isIntegralNumber() || !p.canConvertToInt() || p.asInt() < 0 || p.asInt() > limit) {
                 throw ApiError.invalid(field + ".points", "point coordinate " + i + " must be an integer within 0.."
                         + limit);
             }
@@ -52,7 +52,7 @@ final class MaskRules {
     }
 
     private static int positive(String field, JsonNode n) {
-        if (n == null || !n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 8192) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1 || n.asInt() > 8192) {
             throw ApiError.invalid(field, field + " must be an integer within 1..8192");
         }
         return n.asInt();

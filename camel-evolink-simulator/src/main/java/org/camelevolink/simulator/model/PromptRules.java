@@ -79,7 +79,7 @@ public final class PromptRules {
         if (images.size() == 1 && text.length() == 0) {
             throw ApiError.invalid("prompt", "1 image + no text is invalid: add a text description or a second image");
         }
-        checkFlags(flags, !images.isEmpty(), text.length() > 0, speed);
+        checkFlags(flags, !images.isEmpty(), text.length() > 0, speed, family);
         if (text.indexOf("::") >= 0 || text.indexOf("{") >= 0) {
             throw ApiError.invalid("prompt", "Multi-prompts (::) and permutations ({}) are not supported");
         }
@@ -110,10 +110,12 @@ public final class PromptRules {
         }
     }
 
-    private static void checkFlags(Map<String, String> flags, boolean hasImages, boolean hasText, String speed) {
+    private static void checkFlags(Map<String, String> flags, boolean hasImages, boolean hasText, String speed,
+            FamilySpec family) {
         for (Map.Entry<String, String> f : flags.entrySet()) {
             String name = f.getKey();
-            if (UNSUPPORTED.contains(name)) {
+            // a flag the family passes upstream (V8.2: --oref, --cref, --stop) fails the task instead
+            if (UNSUPPORTED.contains(name) && !family.failingPromptFlags().contains(name)) {
                 throw ApiError.invalid("prompt", "Prompt parameter " + name + " is not supported");
             }
             if (name.equals("--ar") || name.equals("--aspect")) {
@@ -170,7 +172,7 @@ public final class PromptRules {
             throw ApiError.invalid("prompt", name + " needs a " + (INTEGER_FLAGS.contains(name) ? "whole " : "")
                     + "number, was '" + value + "'");
         }
-        if (v < range[0] || v > range[1]) {
+        if (!(v >= range[0] && v <= range[1])) { // NaN is within no range
             throw ApiError.invalid("prompt", name + " must be within " + fmt(range[0]) + ".." + fmt(range[1])
                     + ", was " + value);
         }
