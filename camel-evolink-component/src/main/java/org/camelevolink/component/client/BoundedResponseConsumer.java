@@ -2,6 +2,8 @@ package org.camelevolink.component.client;
 
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpResponse;
 
 import java.io.ByteArrayOutputStream;
@@ -34,9 +36,22 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<HttpResu
 
     @Override
     protected void start(HttpResponse response, ContentType type) throws IOException {
+        if (declaredLength(response) > maxBytes) {
+            // refuse before the first byte of the body is read
+            throw new TooLargeException(maxBytes);
+        }
         this.head = response;
         this.contentType = type == null ? null : type.toString();
         this.buffer = new ByteArrayOutputStream(1024);
+    }
+
+    private static long declaredLength(HttpResponse response) {
+        Header length = response.getFirstHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.getValue().trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override

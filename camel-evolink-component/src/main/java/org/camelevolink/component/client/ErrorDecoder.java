@@ -1,21 +1,38 @@
 package org.camelevolink.component.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.core5.http.HttpException;
 
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-/** Turns answers and transport failures into {@link EvolinkApiException}s that say what happened. */
+import static org.camelevolink.component.client.EvolinkApiException.CANCELLED;
+import static org.camelevolink.component.client.EvolinkApiException.MALFORMED_RESPONSE;
+import static org.camelevolink.component.client.EvolinkApiException.NETWORK_ERROR;
+import static org.camelevolink.component.client.EvolinkApiException.RESPONSE_TOO_LARGE;
+import static org.camelevolink.component.client.EvolinkApiException.TIMEOUT;
+
+/**
+ * Turns answers and transport failures into {@link EvolinkApiException}s that say what happened, with every text
+ * that came from elsewhere scrubbed of the API key.
+ */
 final class ErrorDecoder {
 
-    private final ObjectMapper mapper;
+    private static final int SNIPPET_CHARS = 200;
 
-    ErrorDecoder(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final Redactor redactor;
+
+    ErrorDecoder(ObjectMapper mapper, Redactor redactor) {
         this.mapper = mapper;
+        this.redactor = redactor;
     }
 
     /**
@@ -23,45 +40,65 @@ final class ErrorDecoder {
      * the files API's {@code {"success":false,"code","msg"}}, or whatever text came back.
      */
     EvolinkApiException fromAnswer(HttpResult r) {
-        String requestId = requestId(r);
         JsonNode root = parse(r.body());
-        if (root != null && root.has("error") && root.get("error").isObject()) {
+        if (root != null && root.path("error").isObject()) {
             JsonNode e = root.get("error");
-            return new EvolinkApiException(r.status(), text(e.get("code")), text(e.get("type")), text(e.get("param")),
-                    orDefault(text(e.get("message")), "no message"), requestId);
+            return api(r, text(e.get("code")), text(e.get("type")), text(e.get("param")), text(e.get("message")));
         }
         if (root != null && root.has("msg")) {
-            return new EvolinkApiException(r.status(), text(root.get("code")), "files_error", null,
-                    orDefault(text(root.get("msg")), "no message"), requestId);
+            return filesError(r, root);
         }
-        String text = new String(r.body(), 0, Math.min(200, r.body().length), StandardCharsets.UTF_8).strip();
-        return new EvolinkApiException(r.status(), "http_" + r.status(), null, null,
-                text.isEmpty() ? "no body" : text, requestId);
+        String snippet = new String(r.body(), 0, Math.min(SNIPPET_CHARS, r.body().length), StandardCharsets.UTF_8);
+        return api(r, "http_" + r.status(), null, null, snippet.strip());
+    }
+
+    /** The files API's {@code {success:false, code, msg}}, which may also come with a 2xx status. */
+    EvolinkApiException filesError(HttpResult r, JsonNode root) {
+        return api(r, text(root.get("code")), "files_error", null, text(root.get("msg")));
     }
 
     /** A 2xx answer that is not the JSON it should be. */
     EvolinkApiException malformed(HttpResult r, Exception cause) {
-        return new EvolinkApiException(r.status(), "malformed_response", null, null,
-                "EvoLink answered a body that is not the expected JSON", requestId(r), cause);
+        String detail = cause instanceof JsonProcessingException j ? ": " + j.getOriginalMessage() : "";
+        detail = redactor.scrub(detail.length() > SNIPPET_CHARS ? detail.substring(0, SNIPPET_CHARS) : detail);
+        return new EvolinkApiException(r.status(), MALFORMED_RESPONSE, null, null,
+                "EvoLink answered a body that is not the expected JSON" + detail, requestId(r), safe(cause));
     }
 
-    /** A failure before any complete answer: connection, timeout, size limit. */
+    /** A failure before any complete answer: connection, timeout, size limit, cancellation. */
     EvolinkApiException fromFailure(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t = unwrap(failure);
         if (t instanceof EvolinkApiException api) {
             return api;
         }
         if (t instanceof BoundedResponseConsumer.TooLargeException) {
-            return new EvolinkApiException(0, "response_too_large", null, null, t.getMessage(), null, t);
+            return failure(RESPONSE_TOO_LARGE, t.getMessage(), t);
         }
         if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
-            return new EvolinkApiException(0, "timeout", null, null, "no answer in time: " + t.getMessage(), null, t);
+            return failure(TIMEOUT, "no answer in time: " + t.getMessage(), t);
         }
         if (t instanceof CancellationException) {
-            return new EvolinkApiException(0, "cancelled", null, null, "request cancelled", null, t);
+            return failure(CANCELLED, "request cancelled", t);
         }
-        return new EvolinkApiException(0, "network_error", null, null,
-                t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()), null, t);
+        if (t instanceof IOException || t instanceof HttpException) {
+            return failure(NETWORK_ERROR, describe(t), t);
+        }
+        // not the network: a request this client could not even build; trying again would not help
+        return failure("request_failed", describe(t), t);
+    }
+
+    private EvolinkApiException failure(String code, String message, Throwable cause) {
+        return new EvolinkApiException(0, code, null, null, redactor.scrub(message), null, safe(cause));
+    }
+
+    private EvolinkApiException api(HttpResult r, String code, String type, String param, String message) {
+        String m = message == null || message.isBlank() ? "no message" : message;
+        return new EvolinkApiException(r.status(), redactor.scrub(code), redactor.scrub(type), redactor.scrub(param),
+                redactor.scrub(m), redactor.scrub(requestId(r)));
+    }
+
+    private Throwable safe(Throwable cause) {
+        return cause == null || redactor.leaks(cause) ? null : cause;
     }
 
     private JsonNode parse(byte[] body) {
@@ -72,6 +109,17 @@ final class ErrorDecoder {
         }
     }
 
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
     private static String requestId(HttpResult r) {
         String id = r.header("x-request-id");
         return id != null ? id : r.header("x-oneapi-request-id");
@@ -79,9 +127,5 @@ final class ErrorDecoder {
 
     private static String text(JsonNode n) {
         return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private static String orDefault(String s, String dflt) {
-        return s == null || s.isBlank() ? dflt : s;
     }
 }

@@ -8,6 +8,19 @@ public class EvolinkApiException extends EvolinkException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Codes of failures without an HTTP answer (status 0), or of an answer the client could not use. */
+    public static final String NETWORK_ERROR = "network_error";
+    /** No answer within the response timeout (status 0). */
+    public static final String TIMEOUT = "timeout";
+    /** A 2xx answer whose body is not the JSON it should be (the status is the answer's). */
+    public static final String MALFORMED_RESPONSE = "malformed_response";
+    /** The answer body passed the configured size bound; reading stopped there (status 0). */
+    public static final String RESPONSE_TOO_LARGE = "response_too_large";
+    /** The client was closed before the call ended (status 0). */
+    public static final String CLIENT_CLOSED = "client_closed";
+    /** The HTTP exchange was cancelled (status 0). */
+    public static final String CANCELLED = "cancelled";
+
     private final int statusCode;
     private final String code;
     private final String type;
@@ -67,8 +80,14 @@ public class EvolinkApiException extends EvolinkException {
         return requestId;
     }
 
-    /** 429, 5xx other than 501, or no answer at all: worth retrying later. */
+    /**
+     * Worth retrying later: 429, 5xx other than 501, or no answer because of the network or a timeout. Not an
+     * oversized answer or a closed client: the same call would end the same way.
+     */
     public boolean isRetryable() {
-        return statusCode == 0 || statusCode == 429 || (statusCode >= 500 && statusCode != 501);
+        if (statusCode == 0) {
+            return NETWORK_ERROR.equals(code) || TIMEOUT.equals(code);
+        }
+        return statusCode == 429 || (statusCode >= 500 && statusCode != 501);
     }
 }

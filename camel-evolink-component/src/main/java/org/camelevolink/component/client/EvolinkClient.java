@@ -1,28 +1,16 @@
 package org.camelevolink.component.client;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,39 +31,42 @@ import java.util.function.Supplier;
  * A non-blocking EvoLink API client on Apache HttpClient 5's async client. Every call returns a future and holds
  * no thread while it waits. Reads are retried on 429, 502, 503 and network errors with backoff honouring
  * Retry-After; a paid submit always carries an {@code Idempotency-Key} and is only ever re-sent with that key.
- * Every answer body is read within {@link EvolinkClientConfig#maxResponseBytes()}.
+ * Every answer body is read within a bound. Failures are {@link EvolinkApiException}s (status, code, type, param,
+ * request id); none of them, nor any log line or {@code toString()}, shows the API key.
+ * <p>
+ * The returned futures complete on the client's single I/O thread: work chained on them must not block (use the
+ * {@code ...Async} variants with an executor of your own for that), or every call of this client waits behind it.
  */
 public final class EvolinkClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvolinkClient.class);
-    private static final int MAX_BATCH = 50;
 
     private final EvolinkClientConfig config;
-    private final CloseableHttpAsyncClient http;
-    private final ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-            false);
-    private final ErrorDecoder errors = new ErrorDecoder(mapper);
+    private final JsonCodec json;
+    private final HttpTransport transport;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
-    private final AtomicBoolean batchUnsupported = new AtomicBoolean();
     private final Retrier retrier;
+    private final BatchReads batchReads;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EvolinkClient(EvolinkClientConfig config) {
         this.config = config;
+        this.json = new JsonCodec(new Redactor(config.apiKey()));
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "evolink-client-retry");
             t.setDaemon(true);
             return t;
         }) : config.scheduler();
-        this.http = httpClient(config);
-        this.http.start();
-        this.retrier = new Retrier(scheduler, errors);
+        this.transport = new HttpTransport(config, json.errors());
+        this.retrier = new Retrier(scheduler, json.errors());
+        this.batchReads = new BatchReads(this::readBatch, this::getTask);
     }
 
     public static EvolinkClient create(EvolinkClientConfig config) {
         warnIfHeadersAreLogged();
-        return new EvolinkClient(config);
+        return new EvolinkClient(Objects.requireNonNull(config, "config"));
     }
 
     /**
@@ -98,112 +89,131 @@ public final class EvolinkClient implements AutoCloseable {
     // ---- tasks ----------------------------------------------------------------------------------------------------
 
     /**
-     * Submits a paid task. {@code idempotencyKey} null: a new key is made; either way every re-send of this call
-     * carries the same key, so EvoLink charges at most once.
+     * Submits a paid task ({@code POST /v1/images/generations}). {@code idempotencyKey} null: a new key is made.
+     * Either way every re-send of this call (after a lost answer, 429, 502 or 503, at most
+     * {@link EvolinkClientConfig#maxSubmitRetries()}) carries the same key, so EvoLink charges at most once; a
+     * key that breaks EvoLink's format fails the future with an {@link EvolinkValidationException}, unsent.
      */
     public CompletableFuture<SubmittedTask> createTask(CreateTaskRequest request, String idempotencyKey) {
-        String key = idempotencyKey != null ? idempotencyKey : "evo-" + UUID.randomUUID().toString().replace("-", "");
+        Objects.requireNonNull(request, "request");
+        String key = idempotencyKey != null ? idempotencyKey : IdempotencyKey.generate();
+        if (!IdempotencyKey.isValid(key)) {
+            return CompletableFuture.failedFuture(new EvolinkValidationException(request.getModel(),
+                    "Idempotency-Key", "must be 16 to 96 characters of A-Z, a-z, 0-9, '.', '_' or '-'"));
+        }
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(request);
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(new EvolinkException("cannot serialise " + request, e));
+            body = json.write(request);
+        } catch (EvolinkException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        Supplier<AsyncRequestProducer> post = () -> api(AsyncRequestBuilder.post(config.baseUrl()
-                + "/v1/images/generations")).addHeader("Idempotency-Key", key)
-                .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON)).build();
-        return retrier.run(() -> send(post.get()), config.maxSubmitRetries(), config.readRetry())
-                .thenApply(r -> new SubmittedTask(json(r, EvolinkTask.class), key,
+        String path = "/v1/images/generations";
+        Supplier<AsyncRequestProducer> post = () -> api(AsyncRequestBuilder.post(config.baseUrl() + path))
+                .addHeader("Idempotency-Key", key).setEntity(jsonEntity(body)).build();
+        return retrier.run("POST " + path, () -> send(post.get()), config.maxSubmitRetries(), config.readRetry())
+                .thenApply(r -> new SubmittedTask(task(r), key,
                         "true".equalsIgnoreCase(r.header("idempotency-replayed"))));
     }
 
+    /** {@code GET /v1/tasks/{id}}. */
     public CompletableFuture<EvolinkTask> getTask(String taskId) {
-        String url = config.baseUrl() + "/v1/tasks/" + URLEncoder.encode(taskId, StandardCharsets.UTF_8);
-        return read(() -> api(AsyncRequestBuilder.get(url)).build()).thenApply(r -> json(r, EvolinkTask.class));
+        if (taskId == null || taskId.isBlank()) {
+            // a blank id would read GET /v1/tasks/, the task list, as if it were a task
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a task id is required"));
+        }
+        String path = "/v1/tasks/" + pathSegment(taskId);
+        return read("GET " + path, () -> api(AsyncRequestBuilder.get(config.baseUrl() + path)).build())
+                .thenApply(this::task);
     }
 
     /**
-     * Reads many tasks, 50 per batch request; unknown ids are absent. A server without the batch endpoint (404 or
-     * 405) is remembered and read one task at a time from then on.
+     * Reads many tasks, 50 per {@code POST /v1/tasks/batch}; tasks the server does not know are absent, and the
+     * order is the server's. A server without the batch endpoint (404 or 405) is remembered and read one task at a
+     * time from then on.
      */
     public CompletableFuture<List<EvolinkTask>> getTasks(Collection<String> taskIds) {
-        List<String> ids = List.copyOf(taskIds);
-        if (ids.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
+        Objects.requireNonNull(taskIds, "taskIds");
+        if (taskIds.stream().anyMatch(id -> id == null || id.isBlank())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("task ids must not be blank"));
         }
-        if (batchUnsupported.get()) {
-            return singles(ids);
-        }
-        List<CompletableFuture<List<EvolinkTask>>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += MAX_BATCH) {
-            chunks.add(batch(ids.subList(i, Math.min(ids.size(), i + MAX_BATCH))));
-        }
-        return all(chunks);
+        return batchReads.read(taskIds);
     }
 
-    private CompletableFuture<List<EvolinkTask>> batch(List<String> ids) {
-        byte[] body = bytes(Map.of("task_ids", ids));
-        return read(() -> api(AsyncRequestBuilder.post(config.baseUrl() + "/v1/tasks/batch"))
-                .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON)).build())
-                .thenApply(r -> {
-                    JsonNode data = json(r, JsonNode.class).get("data");
-                    List<EvolinkTask> out = new ArrayList<>();
-                    if (data != null) {
-                        for (JsonNode t : data) {
-                            out.add(mapper.convertValue(t, EvolinkTask.class));
-                        }
-                    }
-                    return out;
-                })
-                .exceptionallyCompose(e -> {
-                    EvolinkApiException api = errors.fromFailure(e);
-                    if (api.getStatusCode() == 404 || api.getStatusCode() == 405) {
-                        batchUnsupported.set(true);
-                        return singles(ids);
-                    }
-                    return CompletableFuture.failedFuture(api);
-                });
+    /** True once this client has found that the server has no batch endpoint. */
+    public boolean isBatchReadUnsupported() {
+        return batchReads.isBatchUnsupported();
     }
 
-    /** One read per task; a task the server does not know is absent, as in a batch answer. */
-    private CompletableFuture<List<EvolinkTask>> singles(List<String> ids) {
-        List<CompletableFuture<List<EvolinkTask>>> reads = new ArrayList<>();
-        for (String id : ids) {
-            reads.add(getTask(id).thenApply(List::of).exceptionallyCompose(e -> {
-                EvolinkApiException api = errors.fromFailure(e);
-                return api.getStatusCode() == 404 ? CompletableFuture.completedFuture(List.<EvolinkTask>of())
-                        : CompletableFuture.failedFuture(api);
-            }));
+    private CompletableFuture<List<EvolinkTask>> readBatch(List<String> ids) {
+        String path = "/v1/tasks/batch";
+        byte[] body = json.write(Map.of("task_ids", ids));
+        return read("POST " + path, () -> api(AsyncRequestBuilder.post(config.baseUrl() + path))
+                .setEntity(jsonEntity(body)).build()).thenApply(this::tasks);
+    }
+
+    private EvolinkTask task(HttpResult r) {
+        EvolinkTask task = json.read(r, EvolinkTask.class);
+        if (task.getId() == null) {
+            throw json.errors().malformed(r, null);
         }
-        return all(reads);
+        return task;
+    }
+
+    private List<EvolinkTask> tasks(HttpResult r) {
+        JsonNode data = json.object(r).get("data");
+        if (data == null || !data.isArray()) {
+            throw json.errors().malformed(r, null);
+        }
+        List<EvolinkTask> out = new ArrayList<>();
+        for (JsonNode t : data) {
+            EvolinkTask task = json.convert(t, EvolinkTask.class, r);
+            if (task.getId() != null) {
+                out.add(task);
+            }
+        }
+        return out;
     }
 
     // ---- account --------------------------------------------------------------------------------------------------
 
+    /** {@code GET /v1/credits}: this key's and the account's credits. Cheap: fit for a health check. */
     public CompletableFuture<EvolinkCredits> credits() {
-        return read(() -> api(AsyncRequestBuilder.get(config.baseUrl() + "/v1/credits")).build()).thenApply(r -> {
-            JsonNode data = json(r, JsonNode.class).path("data");
-            JsonNode token = data.path("token");
-            JsonNode user = data.path("user");
-            return new EvolinkCredits(token.path("remaining_credits").asDouble(), token.path("used_credits").asDouble(),
-                    token.path("unlimited_credits").asBoolean(), user.path("remaining_credits").asDouble(),
-                    user.path("used_credits").asDouble());
-        });
+        String path = "/v1/credits";
+        return read("GET " + path, () -> api(AsyncRequestBuilder.get(config.baseUrl() + path)).build())
+                .thenApply(r -> {
+                    JsonNode data = json.object(r).get("data");
+                    if (data == null || !data.isObject()) {
+                        throw json.errors().malformed(r, null);
+                    }
+                    JsonNode token = data.path("token");
+                    JsonNode user = data.path("user");
+                    return new EvolinkCredits(token.path("remaining_credits").asDouble(),
+                            token.path("used_credits").asDouble(), token.path("unlimited_credits").asBoolean(),
+                            user.path("remaining_credits").asDouble(), user.path("used_credits").asDouble());
+                });
     }
 
     // ---- files ----------------------------------------------------------------------------------------------------
 
+    /**
+     * {@code POST /api/v1/files/upload/base64}: the bytes as a data URL in JSON. {@code fileName} and
+     * {@code uploadPath} may be null (EvoLink then names and files it itself).
+     */
     public CompletableFuture<EvolinkFile> uploadBase64(byte[] data, String mimeType, String fileName,
             String uploadPath) {
+        Objects.requireNonNull(data, "data");
         Map<String, Object> body = fileFields(fileName, uploadPath);
-        body.put("base64_data", "data:" + mimeType + ";base64," + Base64.getEncoder().encodeToString(data));
-        return upload("/api/v1/files/upload/base64", bytes(body), ContentType.APPLICATION_JSON);
+        body.put("base64_data", "data:" + mimeType(mimeType) + ";base64," + Base64.getEncoder().encodeToString(data));
+        return upload("/api/v1/files/upload/base64", json.write(body), ContentType.APPLICATION_JSON);
     }
 
+    /** {@code POST /api/v1/files/upload/stream}: the bytes as the multipart/form-data field {@code file}. */
     public CompletableFuture<EvolinkFile> uploadMultipart(byte[] data, String mimeType, String fileName,
             String uploadPath) {
+        Objects.requireNonNull(data, "data");
+        String type = mimeType(mimeType);
         MultipartBody multipart = new MultipartBody();
-        multipart.file("file", fileName == null ? "upload" + extension(mimeType) : fileName, mimeType, data);
+        multipart.file("file", fileName == null ? "upload" + extension(type) : fileName, type, data);
         if (fileName != null) {
             multipart.field("file_name", fileName);
         }
@@ -213,45 +223,58 @@ public final class EvolinkClient implements AutoCloseable {
         return upload("/api/v1/files/upload/stream", multipart.bytes(), multipart.contentType());
     }
 
+    /** {@code POST /api/v1/files/upload/url}: EvoLink fetches a public http(s) URL itself. */
     public CompletableFuture<EvolinkFile> uploadUrl(String fileUrl, String fileName, String uploadPath) {
+        Objects.requireNonNull(fileUrl, "fileUrl");
         Map<String, Object> body = fileFields(fileName, uploadPath);
         body.put("file_url", fileUrl);
-        return upload("/api/v1/files/upload/url", bytes(body), ContentType.APPLICATION_JSON);
+        return upload("/api/v1/files/upload/url", json.write(body), ContentType.APPLICATION_JSON);
     }
 
     /** Uploads are not paid and a second copy is harmless, so they are retried like reads. */
     private CompletableFuture<EvolinkFile> upload(String path, byte[] body, ContentType type) {
-        return read(() -> api(AsyncRequestBuilder.post(config.filesBaseUrl() + path))
-                .setEntity(AsyncEntityProducers.create(body, type)).build()).thenApply(r -> {
-                    JsonNode root = json(r, JsonNode.class);
-                    JsonNode d = root.path("data");
-                    if (!root.path("success").asBoolean(false) || d.path("file_url").isMissingNode()) {
-                        throw errors.malformed(r, null);
-                    }
-                    return new EvolinkFile(d.path("file_id").asText(), d.path("file_name").asText(),
-                            d.path("file_url").asText(), d.path("download_url").asText(null),
-                            d.path("mime_type").asText(null), d.path("file_size").asLong(), d.path("expires_at").asText(null));
-                });
+        return read("POST " + path, () -> api(AsyncRequestBuilder.post(config.filesBaseUrl() + path))
+                .setEntity(AsyncEntityProducers.create(body, type)).build())
+                .thenApply(r -> FileAnswer.read(r, json));
     }
 
     // ---- downloads ------------------------------------------------------------------------------------------------
 
     /**
-     * GETs a result link within {@code maxBytes}. The API key is sent only to EvoLink's own API hosts, never to a
-     * result host.
+     * GETs a result link (http or https) within {@code maxBytes}, retried like a read. The API key is sent only to
+     * the hosts of {@code baseUrl} and {@code filesBaseUrl}, never to a result host. A redirect is not followed: it
+     * fails like any other non-2xx answer.
      */
     public CompletableFuture<Download> download(String url, long maxBytes) {
+        URI uri = httpUri(url);
+        if (uri == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("not an http(s) URL: "
+                    + Hosts.withoutQuery(url)));
+        }
+        if (maxBytes < 1) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("maxBytes must be positive"));
+        }
+        boolean ownHost = Hosts.sameOrigin(uri, config.baseUrl()) || Hosts.sameOrigin(uri, config.filesBaseUrl());
         Supplier<AsyncRequestProducer> get = () -> {
-            AsyncRequestBuilder b = AsyncRequestBuilder.get(url);
-            return (isApiHost(url) ? api(b) : b).build();
+            AsyncRequestBuilder b = AsyncRequestBuilder.get(uri);
+            return (ownHost ? api(b) : b).build();
         };
-        return retrier.run(() -> send(get.get(), maxBytes), config.readRetry().maxRetries(), config.readRetry())
+        return retrier.run("GET " + Hosts.withoutQuery(url), () -> transport.send(get.get(), maxBytes),
+                config.readRetry().maxRetries(), config.readRetry())
                 .thenApply(r -> new Download(r.body(), r.contentType()));
     }
 
+    /**
+     * Stops the I/O reactor and, when the client made it, the retry thread. Calls still running end with
+     * {@code client_closed} (or the failure closing caused) rather than never.
+     */
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        retrier.close(HttpTransport.closedError());
+        transport.close();
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
@@ -264,73 +287,35 @@ public final class EvolinkClient implements AutoCloseable {
 
     // ---- plumbing -------------------------------------------------------------------------------------------------
 
-    private CompletableFuture<HttpResult> read(Supplier<AsyncRequestProducer> request) {
-        return retrier.run(() -> send(request.get()), config.readRetry().maxRetries(), config.readRetry());
+    private CompletableFuture<HttpResult> read(String what, Supplier<AsyncRequestProducer> request) {
+        return retrier.run(what, () -> send(request.get()), config.readRetry().maxRetries(), config.readRetry());
     }
 
     private CompletableFuture<HttpResult> send(AsyncRequestProducer request) {
-        return send(request, config.maxResponseBytes());
-    }
-
-    private CompletableFuture<HttpResult> send(AsyncRequestProducer request, long maxBytes) {
-        CompletableFuture<HttpResult> result = new CompletableFuture<>();
-        http.execute(request, new BoundedResponseConsumer(maxBytes), new FutureCallback<>() {
-            @Override
-            public void completed(HttpResult r) {
-                result.complete(r);
-            }
-
-            @Override
-            public void failed(Exception e) {
-                result.completeExceptionally(errors.fromFailure(e));
-            }
-
-            @Override
-            public void cancelled() {
-                result.completeExceptionally(errors.fromFailure(new java.util.concurrent.CancellationException()));
-            }
-        });
-        return result;
+        return transport.send(request, config.maxResponseBytes());
     }
 
     private AsyncRequestBuilder api(AsyncRequestBuilder b) {
         return b.addHeader("Authorization", "Bearer " + config.apiKey()).addHeader("Accept", "application/json");
     }
 
-    private boolean isApiHost(String url) {
-        String host = hostOf(url);
-        return host.equals(hostOf(config.baseUrl())) || host.equals(hostOf(config.filesBaseUrl()));
+    private static AsyncEntityProducer jsonEntity(byte[] body) {
+        return AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON);
     }
 
-    private static String hostOf(String url) {
+    private static URI httpUri(String url) {
         try {
-            URI uri = URI.create(url);
-            return (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)) + ":" + uri.getPort();
-        } catch (IllegalArgumentException e) {
-            return "";
+            URI uri = url == null ? null : new URI(url);
+            String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
         }
     }
 
-    private <T> T json(HttpResult r, Class<T> type) {
-        try {
-            T value = mapper.readValue(r.body(), type);
-            if (value == null) {
-                throw errors.malformed(r, null);
-            }
-            return value;
-        } catch (EvolinkApiException e) {
-            throw e;
-        } catch (Exception e) {
-            throw errors.malformed(r, e);
-        }
-    }
-
-    private byte[] bytes(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (Exception e) {
-            throw new EvolinkException("cannot serialise a request body", e);
-        }
+    /** Task ids are {@code task-unified-...}; anything else is escaped so it cannot leave its path segment. */
+    private static String pathSegment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Map<String, Object> fileFields(String fileName, String uploadPath) {
@@ -344,42 +329,17 @@ public final class EvolinkClient implements AutoCloseable {
         return body;
     }
 
+    private static String mimeType(String mimeType) {
+        return mimeType == null || mimeType.isBlank() ? "application/octet-stream" : mimeType;
+    }
+
     private static String extension(String mimeType) {
-        return switch (mimeType == null ? "" : mimeType) {
+        return switch (mimeType) {
             case "image/jpeg" -> ".jpg";
             case "image/gif" -> ".gif";
             case "image/webp" -> ".webp";
-            default -> ".png";
+            case "image/png" -> ".png";
+            default -> "";
         };
-    }
-
-    private static CompletableFuture<List<EvolinkTask>> all(List<CompletableFuture<List<EvolinkTask>>> parts) {
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
-            List<EvolinkTask> out = new ArrayList<>();
-            parts.forEach(p -> out.addAll(p.join()));
-            return out;
-        });
-    }
-
-    private static CloseableHttpAsyncClient httpClient(EvolinkClientConfig config) {
-        PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(200).setMaxConnPerRoute(100)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(config.connectTimeout())).build());
-        if (config.sslContext() != null) {
-            connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).build());
-        }
-        HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
-        if (config.proxyHost() != null) {
-            builder.setProxy(new HttpHost(config.proxyHost(), config.proxyPort()));
-        }
-        return builder.setConnectionManager(connections.build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(config.responseTimeout()))
-                        .build())
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
-                .setUserAgent(config.userAgent())
-                // retries are ours (same Idempotency-Key), and a redirect must not carry a result past the host check
-                .disableAutomaticRetries().disableRedirectHandling()
-                .build();
     }
 }

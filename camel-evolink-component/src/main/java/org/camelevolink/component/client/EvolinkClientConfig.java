@@ -1,7 +1,10 @@
 package org.camelevolink.component.client;
 
 import javax.net.ssl.SSLContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -27,12 +30,12 @@ public final class EvolinkClientConfig {
             throw new IllegalArgumentException("an EvoLink API key is required");
         }
         this.apiKey = b.apiKey;
-        this.baseUrl = trimSlash(b.baseUrl);
-        this.filesBaseUrl = trimSlash(b.filesBaseUrl);
+        this.baseUrl = httpUrl(b.baseUrl, "baseUrl");
+        this.filesBaseUrl = httpUrl(b.filesBaseUrl, "filesBaseUrl");
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
-        this.readRetry = new RetryPolicy(b.maxReadRetries, b.initialBackoff, b.maxBackoff);
+        this.readRetry = new RetryPolicy(b.maxReadRetries, b.initialBackoff, b.backoffMultiplier, b.maxBackoff);
         this.maxSubmitRetries = b.maxSubmitRetries;
         this.userAgent = b.userAgent;
         this.sslContext = b.sslContext;
@@ -45,6 +48,7 @@ public final class EvolinkClientConfig {
         return new Builder();
     }
 
+    /** Package-private: the key leaves this package only inside the Authorization header. */
     String apiKey() {
         return apiKey;
     }
@@ -69,10 +73,12 @@ public final class EvolinkClientConfig {
         return maxResponseBytes;
     }
 
+    /** Backoff of every retried call; its {@code maxRetries} bounds reads, uploads and downloads. */
     public RetryPolicy readRetry() {
         return readRetry;
     }
 
+    /** Re-sends of a paid submit, each with the same Idempotency-Key, after a lost answer, 429, 502 or 503. */
     public int maxSubmitRetries() {
         return maxSubmitRetries;
     }
@@ -102,12 +108,24 @@ public final class EvolinkClientConfig {
     @Override
     public String toString() {
         return "EvolinkClientConfig[baseUrl=" + baseUrl + ", filesBaseUrl=" + filesBaseUrl + ", apiKey=******"
-                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", readRetry="
-                + readRetry + ", maxSubmitRetries=" + maxSubmitRetries + "]";
+                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxResponseBytes="
+                + maxResponseBytes + ", readRetry=" + readRetry + ", maxSubmitRetries=" + maxSubmitRetries
+                + (proxyHost == null ? "" : ", proxy=" + proxyHost + ":" + proxyPort) + "]";
     }
 
-    private static String trimSlash(String url) {
-        Objects.requireNonNull(url, "url");
+    /** The key is sent to these URLs' hosts: they must be plain http(s) URLs naming a host. */
+    private static String httpUrl(String url, String what) {
+        Objects.requireNonNull(url, what);
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(what + " is not a URL: " + url, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getQuery() != null) {
+            throw new IllegalArgumentException(what + " must be an http(s) URL with a host and no query: " + url);
+        }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
@@ -120,6 +138,7 @@ public final class EvolinkClientConfig {
         private long maxResponseBytes = 10L * 1024 * 1024;
         private int maxReadRetries = 3;
         private Duration initialBackoff = Duration.ofMillis(500);
+        private double backoffMultiplier = 2;
         private Duration maxBackoff = Duration.ofSeconds(30);
         private int maxSubmitRetries = 2;
         private String userAgent = "camel-evolink/0.1";
@@ -169,10 +188,22 @@ public final class EvolinkClientConfig {
             return this;
         }
 
-        /** First backoff of a read retry; it doubles per retry up to {@code max}, which also caps Retry-After. */
+        /** First backoff of a retry; it grows by the multiplier per retry up to {@code max}, which also caps Retry-After. */
         public Builder backoff(Duration initial, Duration max) {
             this.initialBackoff = positive(initial, "initial backoff");
             this.maxBackoff = positive(max, "max backoff");
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("max backoff must not be shorter than the initial backoff");
+            }
+            return this;
+        }
+
+        /** How much each backoff grows over the previous one; 1 keeps it constant. */
+        public Builder backoffMultiplier(double multiplier) {
+            if (!(multiplier >= 1)) {
+                throw new IllegalArgumentException("backoff multiplier must be 1 or more");
+            }
+            this.backoffMultiplier = multiplier;
             return this;
         }
 
@@ -182,7 +213,7 @@ public final class EvolinkClientConfig {
         }
 
         public Builder userAgent(String userAgent) {
-            this.userAgent = userAgent;
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
             return this;
         }
 
@@ -193,6 +224,9 @@ public final class EvolinkClientConfig {
 
         /** Reach EvoLink through an HTTP proxy; a null host means directly. */
         public Builder proxy(String host, int port) {
+            if (host != null && (port < 1 || port > 65535)) {
+                throw new IllegalArgumentException("proxy port must be 1..65535");
+            }
             this.proxyHost = host;
             this.proxyPort = port;
             return this;

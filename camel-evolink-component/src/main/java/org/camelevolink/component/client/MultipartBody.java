@@ -1,6 +1,7 @@
 package org.camelevolink.component.client;
 
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,13 @@ final class MultipartBody {
     }
 
     void file(String name, String fileName, String mimeType, byte[] content) {
-        part("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName.replace("\"", "_")
-                + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n", content);
+        part("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + headerSafe(fileName)
+                + "\"\r\nContent-Type: " + headerSafe(mimeType) + "\r\n\r\n", content);
+    }
+
+    /** A file name or type from a message must not end the part header and add lines of its own. */
+    private static String headerSafe(String value) {
+        return value.replaceAll("[\"\\r\\n]", "_");
     }
 
     byte[] bytes() {
@@ -27,8 +33,7 @@ final class MultipartBody {
     }
 
     ContentType contentType() {
-        return ContentType.create("multipart/form-data").withParameters(
-                new org.apache.hc.core5.http.message.BasicNameValuePair("boundary", boundary));
+        return ContentType.create("multipart/form-data").withParameters(new BasicNameValuePair("boundary", boundary));
     }
 
     private void part(String headers, byte[] content) {

@@ -1,15 +1,29 @@
 package org.camelevolink.component.client;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Backoff for retried calls: {@code initial} doubling per attempt up to {@code max}; a server's Retry-After wins
- * when it is longer, capped at {@code max} too.
+ * Backoff for retried calls: {@code initial}, multiplied by {@code multiplier} per retry, never above {@code max}.
+ * A server's Retry-After wins when it asks for longer, but is capped at {@code max} too, so one answer cannot park
+ * a call for an hour.
+ *
+ * @param maxRetries retries after the first attempt
  */
-public record RetryPolicy(int maxRetries, Duration initial, Duration max) {
+public record RetryPolicy(int maxRetries, Duration initial, double multiplier, Duration max) {
 
-    long delayMillis(int attempt, Long retryAfterMillis) {
-        long backoff = Math.min(max.toMillis(), initial.toMillis() << Math.min(20, attempt));
+    public RetryPolicy {
+        Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(max, "max");
+        if (maxRetries < 0 || multiplier < 1 || initial.isNegative() || max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("retries >= 0, multiplier >= 1 and 0 <= initial <= max required");
+        }
+    }
+
+    /** The wait before retry number {@code retry + 1}; {@code retryAfterMillis} null when the server gave none. */
+    long delayMillis(int retry, Long retryAfterMillis) {
+        double grown = initial.toMillis() * Math.pow(multiplier, retry);
+        long backoff = (long) Math.min(max.toMillis(), grown);
         if (retryAfterMillis != null) {
             backoff = Math.max(backoff, Math.min(max.toMillis(), retryAfterMillis));
         }
