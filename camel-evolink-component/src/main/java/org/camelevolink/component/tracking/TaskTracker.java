@@ -33,6 +33,8 @@ public final class TaskTracker {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final PriorityQueue<Waiter> queue = new PriorityQueue<>((a, b) -> Long.compare(a.nextReadAt, b.nextReadAt));
+    /** The queued waiters by task id, for reads brought forward by a callback. */
+    private final Map<String, Waiter> queuedById = new HashMap<>();
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt = Long.MAX_VALUE;
     private boolean stopped;
@@ -49,12 +51,12 @@ public final class TaskTracker {
         private String lastStatus;
         private Exception lastError;
 
-        private Waiter(String taskId, TaskReader reader, WaitPolicy policy, long now) {
+        private Waiter(String taskId, TaskReader reader, WaitPolicy policy, long startedAt) {
             this.taskId = taskId;
             this.reader = reader;
             this.policy = policy;
-            this.startedAt = now;
-            this.deadline = now + policy.maxWaitMillis();
+            this.startedAt = startedAt;
+            this.deadline = startedAt + policy.maxWaitMillis();
         }
     }
 
@@ -84,33 +86,76 @@ public final class TaskTracker {
         return w.result;
     }
 
+    /**
+     * Waits again for a task submitted at {@code submittedAt} (epoch millis) whose first read is due at
+     * {@code firstReadAt}: the wait of a task found in the task store after a restart. Its deadline still counts
+     * from the submit.
+     */
+    public CompletableFuture<EvolinkTask> whenFinished(String taskId, long submittedAt, long firstReadAt,
+            TaskReader reader, WaitPolicy policy) {
+        Waiter w = new Waiter(taskId, reader, policy, submittedAt);
+        w.nextReadAt = Math.max(clock.getAsLong(), Math.min(w.deadline, firstReadAt));
+        enqueue(w);
+        return w.result;
+    }
+
+    /**
+     * Reads {@code taskId} as soon as possible instead of at its scheduled time, because a callback said it
+     * changed. The read, not the callback, decides the outcome: callbacks are unsigned. Returns false when the
+     * task is not being waited for (already finished, or never tracked here).
+     */
+    public synchronized boolean readNow(String taskId) {
+        Waiter w = queuedById.get(taskId);
+        if (w == null) {
+            return false;
+        }
+        queue.remove(w);
+        w.nextReadAt = clock.getAsLong();
+        queue.add(w);
+        armTimer();
+        return true;
+    }
+
+    /** Whether {@code taskId} is queued for a read. */
+    public synchronized boolean isWaitingFor(String taskId) {
+        return queuedById.containsKey(taskId);
+    }
+
     /** Tasks being waited for. */
     public synchronized int waiting() {
         return queue.size();
     }
 
-    /** Fails every wait: the tasks still exist at EvoLink, so the error names them. */
+    /**
+     * Fails every wait with an {@link EvolinkException} (not a timeout: the wait did not run out, it was cut short).
+     * The tasks still exist at EvoLink, so the error names them.
+     */
     public void stop() {
         List<Waiter> pending;
         synchronized (this) {
             stopped = true;
             pending = new ArrayList<>(queue);
             queue.clear();
+            queuedById.clear();
             if (wakeUp != null) {
                 wakeUp.cancel(false);
             }
         }
-        long now = clock.getAsLong();
-        pending.forEach(w -> w.result.completeExceptionally(timeout(w, now)));
+        pending.forEach(w -> w.result.completeExceptionally(stopping(w.taskId)));
+    }
+
+    private static EvolinkException stopping(String taskId) {
+        return new EvolinkException("The EvoLink component is stopping; task " + taskId
+                + " still exists and can be read with its id");
     }
 
     private synchronized void enqueue(Waiter w) {
         if (stopped) {
-            w.result.completeExceptionally(new EvolinkException("The EvoLink component is stopping; task " + w.taskId
-                    + " still exists and can be read with its id"));
+            w.result.completeExceptionally(stopping(w.taskId));
             return;
         }
         queue.add(w);
+        queuedById.put(w.taskId, w);
         armTimer();
     }
 
@@ -136,6 +181,7 @@ public final class TaskTracker {
             long horizon = clock.getAsLong() + COALESCE_MILLIS;
             while (!queue.isEmpty() && queue.peek().nextReadAt <= horizon) {
                 Waiter w = queue.poll();
+                queuedById.remove(w.taskId, w);
                 due.computeIfAbsent(w.reader, r -> new ArrayList<>()).add(w);
             }
             armTimer();
