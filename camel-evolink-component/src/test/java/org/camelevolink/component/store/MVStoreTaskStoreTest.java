@@ -1,0 +1,166 @@
+package org.camelevolink.component.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The persistent store: what survives, what fails loudly, and how large the file grows. */
+class MVStoreTaskStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRecordSurvivesAReopen() {
+        Path file = dir.resolve("nested/tasks.mv");
+        MVStoreTaskStore store = new MVStoreTaskStore(file);
+        store.start();
+        store.save(TaskStoreContractTest.submitting("a", "tok-a").accepted("task-a", 5, 1));
+        store.save(TaskStoreContractTest.submitting("b", null));
+        store.stop();
+
+        MVStoreTaskStore again = new MVStoreTaskStore(file);
+        again.start();
+        assertThat(again.size()).isEqualTo(2);
+        assertThat(again.findByCallbackToken("tok-a").orElseThrow().taskId()).isEqualTo("task-a");
+        assertThat(again.find("b").orElseThrow().state()).isEqualTo(TaskState.SUBMITTING);
+        again.stop();
+    }
+
+    /**
+     * A writer process is killed with SIGKILL in the middle of its saves, five times over the same file: every save
+     * it reported done is there after each kill, and the file always opens.
+     */
+    @Test
+    void everyAcknowledgedSaveSurvivesSigkill() throws Exception {
+        Path file = dir.resolve("tasks.mv");
+        java.util.Random random = new java.util.Random(42);
+        java.util.Set<String> acknowledged = new java.util.HashSet<>();
+        int next = 0;
+        for (int run = 0; run < 5; run++) {
+            Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), StoreWriterMain.class.getName(), file.toString(),
+                    String.valueOf(next)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int killAfter = 50 + random.nextInt(400);
+            try (java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(writer.getInputStream()))) {
+                String line;
+                int seen = 0;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("SAVED ")) {
+                        acknowledged.add(line.substring(6));
+                        next = Math.max(next, Integer.parseInt(line.substring(7)) + 1);
+                        if (++seen == killAfter) {
+                            writer.destroyForcibly(); // later lines are lost with the pipe: fewer acknowledged
+                            break;
+                        }
+                    }
+                }
+            } finally {
+                writer.destroyForcibly().waitFor();
+            }
+            next += 1; // the record being saved at the kill may or may not be there
+            MVStoreTaskStore reopened = new MVStoreTaskStore(file);
+            reopened.start();
+            for (String key : acknowledged) {
+                TaskRecord r = reopened.find(key).orElseThrow(() -> new AssertionError(key + " lost"));
+                assertThat(r.state()).isEqualTo(TaskState.WAITING);
+                assertThat(reopened.findByTaskId("task-" + key)).contains(r);
+            }
+            reopened.stop();
+        }
+        assertThat(acknowledged).hasSizeGreaterThan(250);
+    }
+
+    @Test
+    void aDamagedFileIsNamedAndKeptNeverReplaced() throws Exception {
+        Path file = dir.resolve("tasks.mv");
+        MVStoreTaskStore store = new MVStoreTaskStore(file);
+        store.start();
+        for (int i = 0; i < 50; i++) {
+            store.save(TaskStoreContractTest.submitting("k" + i, null));
+        }
+        store.stop();
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] damaged = Arrays.copyOf(bytes, bytes.length);
+        for (int i = 0; i < damaged.length; i += 7) {
+            damaged[i] = (byte) ~damaged[i];
+        }
+        Files.write(file, damaged);
+
+        assertThatThrownBy(() -> new MVStoreTaskStore(file).start())
+                .isInstanceOf(TaskStoreException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("move it aside");
+        assertThat(Files.readAllBytes(file)).as("left as it was").isEqualTo(damaged);
+    }
+
+    @Test
+    void aDirectoryInPlaceOfTheFileIsAClearError() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("tasks.mv"));
+        assertThatThrownBy(() -> new MVStoreTaskStore(file).start())
+                .isInstanceOf(TaskStoreException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString());
+    }
+
+    @Test
+    void aSecondOpenOfTheSameFileIsRefused() {
+        Path file = dir.resolve("tasks.mv");
+        MVStoreTaskStore first = new MVStoreTaskStore(file);
+        first.start();
+        try {
+            assertThatThrownBy(() -> new MVStoreTaskStore(file).start())
+                    .isInstanceOf(TaskStoreException.class)
+                    .hasMessageContaining(file.toAbsolutePath().toString());
+        } finally {
+            first.stop();
+        }
+    }
+
+    @Test
+    void usingAStoreThatIsNotOpenIsAnError() {
+        MVStoreTaskStore store = new MVStoreTaskStore(dir.resolve("tasks.mv"));
+        assertThatThrownBy(() -> store.find("k")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not open");
+    }
+
+    /**
+     * 10,000 tasks go through every state and are purged in rounds of 1,000, as a busy day would: the file must stay
+     * near the size of the records alive at once, not grow with all records ever written. The bound is 4 times the
+     * file holding one round, which a file keeping its old chunks (10 rounds' worth of writes) would exceed.
+     */
+    @Test
+    void theFileStaysBoundedUnderChurn() throws Exception {
+        MVStoreTaskStore store = new MVStoreTaskStore(dir.resolve("tasks.mv"));
+        store.start();
+        long afterFirstRound = 0;
+        long largest = 0;
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < 1_000; i++) {
+                String key = "k-" + round + "-" + i;
+                TaskRecord r = TaskStoreContractTest.submitting(key, "tok-" + key);
+                store.save(r);
+                r = r.accepted("task-" + key, 0, 1);
+                store.save(r);
+                r = r.finished(TaskStoreContractTest.completed("task-" + key), 2);
+                store.save(r);
+                store.save(r.delivered(3));
+            }
+            store.purgeDelivered(Long.MAX_VALUE);
+            long size = store.fileSize();
+            afterFirstRound = round == 0 ? size : afterFirstRound;
+            largest = Math.max(largest, size);
+        }
+        System.out.printf("task store growth: 40,000 saves, file after round 1: %d KiB, largest: %d KiB%n",
+                afterFirstRound / 1024, largest / 1024);
+        assertThat(store.size()).isZero();
+        assertThat(largest).isLessThan(afterFirstRound * 4);
+        store.stop();
+    }
+}

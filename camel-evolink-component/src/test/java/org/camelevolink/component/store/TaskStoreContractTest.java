@@ -1,0 +1,142 @@
+package org.camelevolink.component.store;
+
+import org.camelevolink.component.client.EvolinkTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link TaskStore} must do, run against each store the component ships. */
+abstract class TaskStoreContractTest {
+
+    @TempDir
+    Path dir;
+    TaskStore store;
+
+    abstract TaskStore create(Path dir);
+
+    @BeforeEach
+    void open() {
+        store = create(dir);
+        store.start();
+    }
+
+    @AfterEach
+    void close() {
+        store.stop();
+    }
+
+    static TaskRecord submitting(String key, String token) {
+        return TaskRecord.submitting(key, "mj-v7", TaskRecord.Delivery.CONSUMER, "order-1",
+                Map.of("customer", "ACME"), token, 1_000);
+    }
+
+    static EvolinkTask completed(String taskId) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"id\":\"" + taskId + "\",\"model\":"
+                + "\"mj-v7\",\"status\":\"completed\",\"progress\":100,\"results\":[\"https://x/1.png\"],"
+                + "\"usage\":{\"credits_reserved\":8.0,\"credits_used\":8.0}}", EvolinkTask.class);
+    }
+
+    @Test
+    void aRecordIsFoundByKeyTaskIdAndTokenThroughEveryState() throws Exception {
+        TaskRecord r = submitting("k1", "tok-1");
+        store.save(r);
+        assertThat(store.find("k1")).contains(r);
+        assertThat(store.findByCallbackToken("tok-1")).contains(r);
+        assertThat(store.findByTaskId("task-1")).isEmpty();
+
+        TaskRecord waiting = r.accepted("task-1", 2_000, 1_500);
+        store.save(waiting);
+        assertThat(store.findByTaskId("task-1")).contains(waiting);
+        assertThat(store.undelivered()).containsExactly(waiting);
+
+        TaskRecord finished = waiting.finished(completed("task-1"), 3_000);
+        store.save(finished);
+        TaskRecord read = store.find("k1").orElseThrow();
+        assertThat(read.state()).isEqualTo(TaskState.FINISHED);
+        assertThat(read.outcome().getResults()).containsExactly("https://x/1.png");
+        assertThat(read.outcome().getUsage().creditsUsed()).isEqualTo(8.0);
+        assertThat(read.carriedHeaders()).containsEntry("customer", "ACME");
+        assertThat(read.correlationId()).isEqualTo("order-1");
+
+        store.save(finished.delivered(4_000));
+        assertThat(store.undelivered()).isEmpty();
+        assertThat(store.find("k1").orElseThrow().deliveryAttempts()).isEqualTo(1);
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyDeliveredRecordsOlderThanTheCutOffArePurged() {
+        store.save(submitting("old", null).accepted("t-old", 0, 10).gaveUp("timeout", "late", 20).delivered(100));
+        store.save(submitting("new", "tok").accepted("t-new", 0, 10).gaveUp("timeout", "late", 20).delivered(300));
+        store.save(submitting("waiting", null).accepted("t-w", 0, 10));
+        assertThat(store.purgeDelivered(100)).as("updatedAt 100 is not before 100").isZero();
+        assertThat(store.purgeDelivered(200)).isEqualTo(1);
+        assertThat(store.find("old")).isEmpty();
+        assertThat(store.findByTaskId("t-old")).isEmpty();
+        assertThat(store.findByCallbackToken("tok")).isPresent();
+        assertThat(store.size()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentSavesKeepEveryIndexConsistent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    String key = "k-" + thread + "-" + i;
+                    TaskRecord r = submitting(key, "tok-" + key);
+                    store.save(r);
+                    store.save(r.accepted("task-" + key, 0, 2));
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(store.size()).isEqualTo(800);
+        for (int t = 0; t < 8; t++) {
+            for (int i = 0; i < 100; i++) {
+                String key = "k-" + t + "-" + i;
+                assertThat(store.findByTaskId("task-" + key).orElseThrow().idempotencyKey()).isEqualTo(key);
+                assertThat(store.findByCallbackToken("tok-" + key).orElseThrow().state())
+                        .isEqualTo(TaskState.WAITING);
+            }
+        }
+    }
+
+    @Test
+    void toStringNeverShowsACallbackToken() {
+        store.save(submitting("k", "secret-token-123"));
+        assertThat(store.toString()).doesNotContain("secret-token-123");
+        assertThat(store.find("k").orElseThrow().toString()).doesNotContain("secret-token-123");
+    }
+
+    static class InMemory extends TaskStoreContractTest {
+        @Override
+        TaskStore create(Path dir) {
+            return new InMemoryTaskStore();
+        }
+    }
+
+    static class MVStore extends TaskStoreContractTest {
+        @Override
+        TaskStore create(Path dir) {
+            return new MVStoreTaskStore(dir.resolve("tasks.mv"));
+        }
+    }
+}
