@@ -38,21 +38,35 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackcomponent":
+        case "callbackComponent": getOrCreateConfiguration(target).setCallbackComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackmaxbytes":
+        case "callbackMaxBytes": getOrCreateConfiguration(target).setCallbackMaxBytes(property(camelContext, int.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "canvasheight":
         case "canvasHeight": getOrCreateConfiguration(target).setCanvasHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "canvaswidth":
         case "canvasWidth": getOrCreateConfiguration(target).setCanvasWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "carryheaders":
+        case "carryHeaders": getOrCreateConfiguration(target).setCarryHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.camelevolink.component.EvolinkConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deliveryretrydelay":
+        case "deliveryRetryDelay": getOrCreateConfiguration(target).setDeliveryRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "direction": getOrCreateConfiguration(target).setDirection(property(camelContext, java.lang.String.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": getOrCreateConfiguration(target).setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadmaxbytes":
         case "downloadMaxBytes": getOrCreateConfiguration(target).setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
+        case "emitfailedtasks":
+        case "emitFailedTasks": getOrCreateConfiguration(target).setEmitFailedTasks(property(camelContext, boolean.class, value)); return true;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": getOrCreateConfiguration(target).setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
@@ -109,11 +123,24 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskretention":
+        case "taskRetention": target.setTaskRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "taskstore":
+        case "taskStore": target.setTaskStore(property(camelContext, org.camelevolink.component.store.TaskStore.class, value)); return true;
+        case "taskstorefile":
+        case "taskStoreFile": target.setTaskStoreFile(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "workerthreads":
+        case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"taskStore"};
     }
 
     @Override
@@ -127,21 +154,35 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
+        case "callbackcomponent":
+        case "callbackComponent": return java.lang.String.class;
+        case "callbackmaxbytes":
+        case "callbackMaxBytes": return int.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "canvasheight":
         case "canvasHeight": return java.lang.Integer.class;
         case "canvaswidth":
         case "canvasWidth": return java.lang.Integer.class;
+        case "carryheaders":
+        case "carryHeaders": return java.lang.String.class;
         case "configuration": return org.camelevolink.component.EvolinkConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deliveryretrydelay":
+        case "deliveryRetryDelay": return long.class;
         case "direction": return java.lang.String.class;
         case "download": return boolean.class;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return java.lang.String.class;
         case "downloadmaxbytes":
         case "downloadMaxBytes": return long.class;
+        case "emitfailedtasks":
+        case "emitFailedTasks": return boolean.class;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
@@ -198,9 +239,17 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
+        case "taskretention":
+        case "taskRetention": return long.class;
+        case "taskstore":
+        case "taskStore": return org.camelevolink.component.store.TaskStore.class;
+        case "taskstorefile":
+        case "taskStoreFile": return java.lang.String.class;
         case "type": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "workerthreads":
+        case "workerThreads": return int.class;
         default: return null;
         }
     }
@@ -217,21 +266,35 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
+        case "callbackcomponent":
+        case "callbackComponent": return getOrCreateConfiguration(target).getCallbackComponent();
+        case "callbackmaxbytes":
+        case "callbackMaxBytes": return getOrCreateConfiguration(target).getCallbackMaxBytes();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "canvasheight":
         case "canvasHeight": return getOrCreateConfiguration(target).getCanvasHeight();
         case "canvaswidth":
         case "canvasWidth": return getOrCreateConfiguration(target).getCanvasWidth();
+        case "carryheaders":
+        case "carryHeaders": return getOrCreateConfiguration(target).getCarryHeaders();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "deliveryretrydelay":
+        case "deliveryRetryDelay": return getOrCreateConfiguration(target).getDeliveryRetryDelay();
         case "direction": return getOrCreateConfiguration(target).getDirection();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return getOrCreateConfiguration(target).getDownloadAllowedHosts();
         case "downloadmaxbytes":
         case "downloadMaxBytes": return getOrCreateConfiguration(target).getDownloadMaxBytes();
+        case "emitfailedtasks":
+        case "emitFailedTasks": return getOrCreateConfiguration(target).isEmitFailedTasks();
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return getOrCreateConfiguration(target).isFailWhenConcurrencyExceeded();
         case "filesbaseurl":
@@ -288,9 +351,17 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
+        case "taskretention":
+        case "taskRetention": return target.getTaskRetention();
+        case "taskstore":
+        case "taskStore": return target.getTaskStore();
+        case "taskstorefile":
+        case "taskStoreFile": return target.getTaskStoreFile();
         case "type": return getOrCreateConfiguration(target).getType();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "workerthreads":
+        case "workerThreads": return target.getWorkerThreads();
         default: return null;
         }
     }

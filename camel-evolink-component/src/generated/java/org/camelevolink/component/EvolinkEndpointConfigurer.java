@@ -29,20 +29,38 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackcomponent":
+        case "callbackComponent": target.getConfiguration().setCallbackComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackmaxbytes":
+        case "callbackMaxBytes": target.getConfiguration().setCallbackMaxBytes(property(camelContext, int.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "canvasheight":
         case "canvasHeight": target.getConfiguration().setCanvasHeight(property(camelContext, java.lang.Integer.class, value)); return true;
         case "canvaswidth":
         case "canvasWidth": target.getConfiguration().setCanvasWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "carryheaders":
+        case "carryHeaders": target.getConfiguration().setCarryHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deliveryretrydelay":
+        case "deliveryRetryDelay": target.getConfiguration().setDeliveryRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "direction": target.getConfiguration().setDirection(property(camelContext, java.lang.String.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": target.getConfiguration().setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadmaxbytes":
         case "downloadMaxBytes": target.getConfiguration().setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
+        case "emitfailedtasks":
+        case "emitFailedTasks": target.getConfiguration().setEmitFailedTasks(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": target.getConfiguration().setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
@@ -111,20 +129,38 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
+        case "callbackcomponent":
+        case "callbackComponent": return java.lang.String.class;
+        case "callbackmaxbytes":
+        case "callbackMaxBytes": return int.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "canvasheight":
         case "canvasHeight": return java.lang.Integer.class;
         case "canvaswidth":
         case "canvasWidth": return java.lang.Integer.class;
+        case "carryheaders":
+        case "carryHeaders": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deliveryretrydelay":
+        case "deliveryRetryDelay": return long.class;
         case "direction": return java.lang.String.class;
         case "download": return boolean.class;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return java.lang.String.class;
         case "downloadmaxbytes":
         case "downloadMaxBytes": return long.class;
+        case "emitfailedtasks":
+        case "emitFailedTasks": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
@@ -194,20 +230,38 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
+        case "callbackcomponent":
+        case "callbackComponent": return target.getConfiguration().getCallbackComponent();
+        case "callbackmaxbytes":
+        case "callbackMaxBytes": return target.getConfiguration().getCallbackMaxBytes();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "canvasheight":
         case "canvasHeight": return target.getConfiguration().getCanvasHeight();
         case "canvaswidth":
         case "canvasWidth": return target.getConfiguration().getCanvasWidth();
+        case "carryheaders":
+        case "carryHeaders": return target.getConfiguration().getCarryHeaders();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "deliveryretrydelay":
+        case "deliveryRetryDelay": return target.getConfiguration().getDeliveryRetryDelay();
         case "direction": return target.getConfiguration().getDirection();
         case "download": return target.getConfiguration().isDownload();
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return target.getConfiguration().getDownloadAllowedHosts();
         case "downloadmaxbytes":
         case "downloadMaxBytes": return target.getConfiguration().getDownloadMaxBytes();
+        case "emitfailedtasks":
+        case "emitFailedTasks": return target.getConfiguration().isEmitFailedTasks();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return target.getConfiguration().isFailWhenConcurrencyExceeded();
         case "filesbaseurl":

@@ -23,18 +23,27 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(52);
         props.add("allowInsecureUrls");
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
+        props.add("callbackBaseUrl");
+        props.add("callbackComponent");
+        props.add("callbackMaxBytes");
         props.add("callbackUrl");
         props.add("canvasHeight");
         props.add("canvasWidth");
+        props.add("carryHeaders");
         props.add("connectTimeout");
+        props.add("deliveryRetryDelay");
         props.add("direction");
         props.add("download");
         props.add("downloadAllowedHosts");
         props.add("downloadMaxBytes");
+        props.add("emitFailedTasks");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("failWhenConcurrencyExceeded");
         props.add("filesBaseUrl");
         props.add("imageNumber");

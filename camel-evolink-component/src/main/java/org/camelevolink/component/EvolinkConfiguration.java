@@ -117,26 +117,56 @@ public class EvolinkConfiguration implements Cloneable {
               description = "Continue the exchange when the task has finished (no thread is held while it runs); "
                       + "false continues at once with the pending task.")
     private boolean waitForCompletion = true;
-    @UriParam(label = "producer", defaultValue = "1800000", javaType = "java.time.Duration",
+    @UriParam(label = "common", defaultValue = "1800000", javaType = "java.time.Duration",
               description = "Longest wait for a task, in milliseconds or a duration such as 30m; then an "
                       + "EvolinkTimeoutException names the task, which still exists.")
     private long maxWaitTime = 1_800_000;
-    @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
+    @UriParam(label = "common", defaultValue = "1000", javaType = "java.time.Duration",
               description = "Shortest delay between two status reads of one task.")
     private long minPollInterval = 1_000;
-    @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "common", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Longest delay between two status reads of one task (backoff grows towards it).")
     private long maxPollInterval = 30_000;
-    @UriParam(label = "producer", defaultValue = "false",
+    @UriParam(label = "common", defaultValue = "false",
               description = "Put the result images themselves in the body (byte[] per image, a List when several) "
                       + "instead of the task.")
     private boolean download;
-    @UriParam(label = "producer", defaultValue = "52428800", description = "Largest image downloaded, in bytes.")
+    @UriParam(label = "common", defaultValue = "52428800", description = "Largest image downloaded, in bytes.")
     private long downloadMaxBytes = 50L * 1024 * 1024;
-    @UriParam(label = "producer",
+    @UriParam(label = "common",
               description = "Hosts result images may be downloaded from, comma-separated (*.example.com allowed); "
                       + "empty means the host of baseUrl and EvoLink's own media hosts.")
     private String downloadAllowedHosts;
+
+    // ---- consumer, task store and callbacks ------------------------------------------------------------------
+    @UriParam(label = "producer",
+              description = "Headers of the submitting exchange to keep with a task submitted with "
+                      + "waitForCompletion=false and to put back on the exchange the consumer emits, comma-separated "
+                      + "(values are kept as text). The CamelEvolinkCorrelationId header is always kept.")
+    private String carryHeaders;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Emit failed and cancelled tasks too, with CamelEvolinkTaskStatus, CamelEvolinkErrorCode "
+                      + "and CamelEvolinkErrorMessage; false emits only completed tasks.")
+    private boolean emitFailedTasks = true;
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Delay before a finished task whose exchange failed in the route is offered again; it "
+                      + "doubles with every failed offer, up to 5 minutes.")
+    private long deliveryRetryDelay = 1_000;
+    @UriParam(label = "common",
+              description = "Public HTTPS base URL of this application's callback receiver, e.g. "
+                      + "https://camel.example.com/evolink/callbacks. When set, every submit sends callback_url = "
+                      + "this URL plus an unguessable per-task token, and the receiver is registered on the same "
+                      + "path through the REST consumer component (platform-http unless callbackComponent says "
+                      + "otherwise). Polling stays on as the safety net.")
+    private String callbackBaseUrl;
+    @UriParam(label = "advanced",
+              description = "The component that serves the callback receiver (a RestConsumerFactory such as "
+                      + "platform-http, netty-http, jetty or undertow); default: the REST configuration's component, "
+                      + "else platform-http.")
+    private String callbackComponent;
+    @UriParam(label = "advanced", defaultValue = "65536",
+              description = "Largest callback body accepted, in bytes; larger bodies get 413 and are not read.")
+    private int callbackMaxBytes = 64 * 1024;
 
     public EvolinkConfiguration copy() {
         try {
@@ -487,5 +517,53 @@ public class EvolinkConfiguration implements Cloneable {
 
     public void setFailWhenConcurrencyExceeded(boolean failWhenConcurrencyExceeded) {
         this.failWhenConcurrencyExceeded = failWhenConcurrencyExceeded;
+    }
+
+    public String getCarryHeaders() {
+        return carryHeaders;
+    }
+
+    public void setCarryHeaders(String carryHeaders) {
+        this.carryHeaders = carryHeaders;
+    }
+
+    public boolean isEmitFailedTasks() {
+        return emitFailedTasks;
+    }
+
+    public void setEmitFailedTasks(boolean emitFailedTasks) {
+        this.emitFailedTasks = emitFailedTasks;
+    }
+
+    public long getDeliveryRetryDelay() {
+        return deliveryRetryDelay;
+    }
+
+    public void setDeliveryRetryDelay(long deliveryRetryDelay) {
+        this.deliveryRetryDelay = deliveryRetryDelay;
+    }
+
+    public String getCallbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
+    public void setCallbackBaseUrl(String callbackBaseUrl) {
+        this.callbackBaseUrl = callbackBaseUrl;
+    }
+
+    public String getCallbackComponent() {
+        return callbackComponent;
+    }
+
+    public void setCallbackComponent(String callbackComponent) {
+        this.callbackComponent = callbackComponent;
+    }
+
+    public int getCallbackMaxBytes() {
+        return callbackMaxBytes;
+    }
+
+    public void setCallbackMaxBytes(int callbackMaxBytes) {
+        this.callbackMaxBytes = callbackMaxBytes;
     }
 }

@@ -24,24 +24,34 @@ public final class EvolinkConstants {
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelEvolinkIdempotencyKey";
 
+    @Metadata(description = "A correlation id kept with a task submitted with waitForCompletion=false and put back on "
+            + "the exchange the consumer emits for it.", javaType = "String")
+    public static final String CORRELATION_ID = "CamelEvolinkCorrelationId";
+    @Metadata(label = "consumer", description = "Why an emitted task did not complete: EvoLink's error code (e.g. "
+            + "content_policy_violation), cancelled, or timeout when the component stopped waiting.",
+              javaType = "String")
+    public static final String ERROR_CODE = "CamelEvolinkErrorCode";
+    @Metadata(label = "consumer", description = "The message that goes with CamelEvolinkErrorCode.", javaType = "String")
+    public static final String ERROR_MESSAGE = "CamelEvolinkErrorMessage";
+
     @Metadata(description = "The task id. On the way in, the source task of a follow-up model (upscale, variation, ...); "
             + "on the way out, the task that ran.", javaType = "String")
     public static final String TASK_ID = "CamelEvolinkTaskId";
-    @Metadata(label = "producer", description = "The task's status: pending, processing, completed, failed or cancelled.",
+    @Metadata(description = "The task's status: pending, processing, completed, failed or cancelled.",
               javaType = "String")
     public static final String TASK_STATUS = "CamelEvolinkTaskStatus";
-    @Metadata(label = "producer", description = "The model that ran the task.", javaType = "String")
+    @Metadata(description = "The model that ran the task.", javaType = "String")
     public static final String MODEL = "CamelEvolinkModel";
-    @Metadata(label = "producer", description = "The task's progress, 0 to 100.", javaType = "Integer")
+    @Metadata(description = "The task's progress, 0 to 100.", javaType = "Integer")
     public static final String PROGRESS = "CamelEvolinkProgress";
-    @Metadata(label = "producer", description = "The result image URLs of a completed task (they expire: 24 h for V7).",
+    @Metadata(description = "The result image URLs of a completed task (they expire: 24 h for V7).",
               javaType = "java.util.List<String>")
     public static final String RESULT_URLS = "CamelEvolinkResultUrls";
-    @Metadata(label = "producer", description = "Credits reserved for the task.", javaType = "Double")
+    @Metadata(description = "Credits reserved for the task.", javaType = "Double")
     public static final String CREDITS_RESERVED = "CamelEvolinkCreditsReserved";
-    @Metadata(label = "producer", description = "Credits used by the completed task.", javaType = "Double")
+    @Metadata(description = "Credits used by the completed task.", javaType = "Double")
     public static final String CREDITS_USED = "CamelEvolinkCreditsUsed";
-    @Metadata(label = "producer", description = "With download=true: the position of this image in the task's results.",
+    @Metadata(description = "With download=true: the position of this image in the task's results.",
               javaType = "Integer")
     public static final String RESULT_INDEX = "CamelEvolinkResultIndex";
 

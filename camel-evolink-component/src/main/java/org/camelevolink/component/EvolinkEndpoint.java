@@ -17,10 +17,11 @@ import org.camelevolink.component.tracking.TaskPermits;
  * component does not know yet passes through with its generic fields.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "evolink", title = "EvoLink", syntax = "evolink:model",
-             category = {Category.AI}, producerOnly = true, headersClass = EvolinkConstants.class)
+             category = {Category.AI}, headersClass = EvolinkConstants.class)
 public class EvolinkEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    @UriPath(description = "The EvoLink model id, e.g. mj-v7, mj-v7-upscale, mj-v7-remove-bg, mj-v8.2-edit.")
+    @UriPath(description = "The EvoLink model id, e.g. mj-v7, mj-v7-upscale, mj-v7-remove-bg, mj-v8.2-edit. A consumer "
+            + "on * receives the tasks of every model that has no consumer of its own.")
     @Metadata(required = true)
     private String model;
 
@@ -42,13 +43,17 @@ public class EvolinkEndpoint extends DefaultEndpoint implements EndpointServiceL
 
     @Override
     public Producer createProducer() {
+        if (EvolinkConsumer.EVERY_MODEL.equals(model)) {
+            throw new IllegalArgumentException("evolink:* only consumes; a producer needs a model, e.g. evolink:mj-v7");
+        }
         return new EvolinkProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The evolink: consumer is not available yet (it arrives with the "
-                + "task-tracking issue); use the producer with waitForCompletion=true");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        EvolinkConsumer consumer = new EvolinkConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** The places of maxConcurrentTasks, shared by this endpoint's producers. */

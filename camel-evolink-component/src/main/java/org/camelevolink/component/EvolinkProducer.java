@@ -2,6 +2,7 @@ package org.camelevolink.component;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -10,13 +11,18 @@ import org.camelevolink.component.catalog.RequestValidator;
 import org.camelevolink.component.client.CreateTaskRequest;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.client.EvolinkTaskFailedException;
+import org.camelevolink.component.client.EvolinkTimeoutException;
 import org.camelevolink.component.client.TaskStatus;
+import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.tracking.TaskPermits;
+import org.camelevolink.component.tracking.TaskTracker;
 import org.camelevolink.component.tracking.WaitPolicy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Submits one task per exchange and, with {@code waitForCompletion}, continues the exchange when the task has
@@ -50,7 +56,13 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         uploader = new ImageUploader(client);
         downloader = new ResultDownloader(client, cfg);
         if (cfg.isDownload() && !cfg.isWaitForCompletion()) {
-            throw new IllegalArgumentException("download=true needs waitForCompletion=true on " + endpoint);
+            throw new IllegalArgumentException("download=true needs waitForCompletion=true on " + endpoint
+                    + " (a consumer of the model can download instead)");
+        }
+        if (cfg.getCallbackBaseUrl() != null && !cfg.getCallbackBaseUrl().isBlank()) {
+            validator.validateCallbackUrl(endpoint.getModel(),
+                    TaskSubmitter.callbackUrl(cfg.getCallbackBaseUrl(), TaskSubmitter.newCallbackToken()));
+            component.callbackReceiver().startIfConfigured(cfg);
         }
         registerHealthCheck();
     }
@@ -83,10 +95,11 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        outcome.whenComplete((result, error) -> {
+        // continued on a worker thread: the route's next steps must not hold up the HTTP client's I/O thread
+        outcome.whenCompleteAsync((result, error) -> {
             try {
                 if (error != null) {
-                    exchange.setException(unwrap(error));
+                    exchange.setException(Futures.unwrap(error));
                 } else {
                     ResultMapper.apply(exchange, result);
                 }
@@ -95,7 +108,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             } finally {
                 callback.done(false);
             }
-        });
+        }, endpoint.getComponent().workers());
         return false;
     }
 
@@ -124,11 +137,72 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         return uploaded.thenCompose(url -> {
             CreateTaskRequest request = assembler.assemble(exchange, url);
             validator.validate(request);
-            return client.createTask(request, IdempotencyKeys.of(exchange, endpoint, request));
-        }).thenCompose(submitted -> cfg.isWaitForCompletion()
-                ? endpoint.getComponent().tracker().whenFinished(submitted.task(), client::getTasks, waitPolicy(cfg))
-                        .thenCompose(this::finished)
-                : CompletableFuture.completedFuture(submitted.task()));
+            TaskRecord draft = draft(exchange, request);
+            return endpoint.getComponent().submitter().submit(client, request, draft, ownCallbacks(request));
+        }).thenCompose(submission -> cfg.isWaitForCompletion() ? waitFor(submission).thenCompose(this::finished)
+                : handOver(submission));
+    }
+
+    /** The record to save before the submit is sent: who gets the outcome, and the correlation to keep. */
+    private TaskRecord draft(Exchange exchange, CreateTaskRequest request) {
+        EvolinkConfiguration cfg = endpoint.getConfiguration();
+        Message in = exchange.getMessage();
+        boolean consumer = !cfg.isWaitForCompletion();
+        Map<String, String> carried = new LinkedHashMap<>();
+        if (consumer && cfg.getCarryHeaders() != null) {
+            for (String name : cfg.getCarryHeaders().split(",")) {
+                String value = in.getHeader(name.trim(), String.class);
+                if (!name.isBlank() && value != null) {
+                    carried.put(name.trim(), value);
+                }
+            }
+        }
+        String token = ownCallbacks(request) == null ? null : TaskSubmitter.newCallbackToken();
+        return TaskRecord.submitting(IdempotencyKeys.of(exchange, endpoint, request), request.getModel(),
+                consumer ? TaskRecord.Delivery.CONSUMER : TaskRecord.Delivery.PRODUCER,
+                consumer ? in.getHeader(EvolinkConstants.CORRELATION_ID, String.class) : null, carried, token,
+                System.currentTimeMillis());
+    }
+
+    /** The callbackBaseUrl when the component receives this task's callback; null when the route set its own. */
+    private String ownCallbacks(CreateTaskRequest request) {
+        String base = endpoint.getConfiguration().getCallbackBaseUrl();
+        return base == null || base.isBlank() || request.getCallbackUrl() != null ? null : base;
+    }
+
+    /** Waits for the task; whatever the end, the record is closed with it, so a re-sent message gets the same. */
+    private CompletableFuture<EvolinkTask> waitFor(TaskSubmitter.Submission submission) {
+        EvolinkConfiguration cfg = endpoint.getConfiguration();
+        TaskRecord record = submission.record();
+        EvolinkTask task = submission.task();
+        TaskTracker tracker = endpoint.getComponent().tracker();
+        CompletableFuture<EvolinkTask> end;
+        if (task.isTerminal()) {
+            end = CompletableFuture.completedFuture(task);
+        } else if (submission.resumed()) {
+            end = tracker.whenFinished(task.getId(), record.submittedAt(), System.currentTimeMillis(),
+                    client::getTasks, waitPolicy(cfg));
+        } else {
+            end = tracker.whenFinished(task, client::getTasks, waitPolicy(cfg));
+        }
+        return end.whenComplete((finished, error) -> close(record, finished, Futures.unwrap(error)));
+    }
+
+    private void close(TaskRecord record, EvolinkTask finished, Throwable error) {
+        if (record.outcome() != null || error != null && !(error instanceof EvolinkTimeoutException)) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        TaskRecord closed = finished != null ? record.finished(finished, now)
+                : record.gaveUp("timeout", error.getMessage(), now);
+        endpoint.getComponent().store().save(closed.delivered(now));
+    }
+
+    /** Fire and forget: the exchange goes on with the pending task, the consumers get its outcome. */
+    private CompletableFuture<Object> handOver(TaskSubmitter.Submission submission) {
+        EvolinkConfiguration cfg = endpoint.getConfiguration();
+        endpoint.getComponent().dispatcher().track(submission.record(), client, waitPolicy(cfg));
+        return CompletableFuture.completedFuture(submission.task());
     }
 
     private CompletableFuture<Object> finished(EvolinkTask task) {
@@ -149,10 +223,4 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         return new WaitPolicy(cfg.getMaxWaitTime(), cfg.getMinPollInterval(), cfg.getMaxPollInterval());
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 }

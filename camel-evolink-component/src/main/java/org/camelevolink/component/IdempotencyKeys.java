@@ -11,9 +11,11 @@ import java.util.TreeMap;
 
 /**
  * The Idempotency-Key of a paid submit, derived from a base (the {@code CamelEvolinkIdempotencyKey} header, else
- * the exchange id), the endpoint and the request. So a redelivery of an exchange, or a re-sent message carrying
- * the same header, gets the same key and EvoLink answers the first task again instead of charging twice, while
- * two different steps of one route never share a key.
+ * the message id, which is the exchange id unless the consumer that received the message gave it one, as JMS
+ * does), the endpoint and the request. So a redelivery of an exchange, a message redelivered by its broker, or a
+ * re-sent message carrying the same header gets the same key, and the task store (then EvoLink) answers the first
+ * task again instead of charging twice, while two different steps of one route never share a key. Inside a split or
+ * a loop the index takes part too, so that equal requests of one message stay distinct tasks.
  */
 final class IdempotencyKeys {
 
@@ -22,7 +24,15 @@ final class IdempotencyKeys {
 
     static String of(Exchange exchange, EvolinkEndpoint endpoint, CreateTaskRequest request) {
         String given = exchange.getMessage().getHeader(EvolinkConstants.IDEMPOTENCY_KEY, String.class);
-        String base = given != null && !given.isBlank() ? given : exchange.getExchangeId();
+        String base = given != null && !given.isBlank() ? given : exchange.getMessage().getMessageId();
+        if (base == null) {
+            base = exchange.getExchangeId();
+        }
+        Object splitIndex = exchange.getProperty(Exchange.SPLIT_INDEX);
+        Object loopIndex = exchange.getProperty(Exchange.LOOP_INDEX);
+        if (given == null && (splitIndex != null || loopIndex != null)) {
+            base = base + '#' + splitIndex + '#' + loopIndex;
+        }
         // the callback URL is left out: it carries a fresh token per submit
         String seed = base + '|' + endpoint.getEndpointKey() + '|' + request.getModel() + '|' + request.getPrompt()
                 + '|' + request.getImageUrls() + '|' + new TreeMap<>(request.getModelParams()) + '|'

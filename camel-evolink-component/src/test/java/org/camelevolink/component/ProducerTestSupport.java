@@ -2,6 +2,10 @@ package org.camelevolink.component;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.camelevolink.component.store.InMemoryTaskStore;
+import org.camelevolink.component.store.TaskRecord;
+import org.camelevolink.component.store.TaskState;
+import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +33,11 @@ abstract class ProducerTestSupport extends CamelTestSupport {
         sim.close();
     }
 
+    /** The component's task store: in memory unless a test is about the persistent one. */
+    protected TaskStore taskStore() {
+        return new InMemoryTaskStore();
+    }
+
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
@@ -40,7 +49,16 @@ abstract class ProducerTestSupport extends CamelTestSupport {
         cfg.setAllowInsecureUrls(true);
         cfg.setMinPollInterval(5);
         cfg.setMaxPollInterval(50);
+        evolink.setTaskStore(taskStore());
         context.addComponent("evolink", evolink);
         return context;
+    }
+
+    /** Waits until the component's store says the task's outcome reached its receiver, and returns the record. */
+    protected TaskRecord awaitDelivered(String taskId) {
+        EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
+        TestWaits.until("task " + taskId + " delivered", () -> evolink.store().findByTaskId(taskId)
+                .map(r -> r.state() == TaskState.DELIVERED).orElse(false));
+        return evolink.store().findByTaskId(taskId).orElseThrow();
     }
 }

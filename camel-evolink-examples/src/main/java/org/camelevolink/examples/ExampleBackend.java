@@ -35,6 +35,9 @@ final class ExampleBackend implements AutoCloseable {
         main.addProperty("camel.component.evolink.files-base-url", simulator.filesBaseUrl());
         main.addProperty("camel.component.evolink.allow-insecure-urls", "true");
         main.addProperty("camel.component.evolink.min-poll-interval", "100");
+        // the simulator's tasks end with the JVM, so there is nothing worth keeping across runs
+        main.addProperty("camel.component.evolink.task-store",
+                "#class:org.camelevolink.component.store.InMemoryTaskStore");
     }
 
     String describe() {

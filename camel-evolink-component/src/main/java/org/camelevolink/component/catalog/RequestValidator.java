@@ -51,6 +51,11 @@ public final class RequestValidator {
         callbackUrl.check(model, request.getCallbackUrl());
     }
 
+    /** EvoLink's rules on {@code callback_url} alone: for URLs the component builds itself. */
+    public void validateCallbackUrl(String model, String url) {
+        callbackUrl.check(model, url);
+    }
+
     /**
      * The rules that need the finished source task of a follow-up: its family and operation, whether it was a
      * draft, and whether image_number names one of its images (V8.2: 0-3 unless the source was a draft; an

@@ -47,8 +47,8 @@ final class BatchReads {
 
     private CompletableFuture<List<EvolinkTask>> readChunk(List<String> ids) {
         return batch.apply(ids).exceptionallyCompose(e -> {
-            if (!(unwrap(e) instanceof EvolinkApiException api) || !isMissingEndpoint(api)) {
-                return CompletableFuture.failedFuture(unwrap(e));
+            if (!(Futures.unwrap(e) instanceof EvolinkApiException api) || !isMissingEndpoint(api)) {
+                return CompletableFuture.failedFuture(Futures.unwrap(e));
             }
             batchUnsupported.set(true);
             List<CompletableFuture<List<EvolinkTask>>> singles = new ArrayList<>();
@@ -60,7 +60,7 @@ final class BatchReads {
     /** One task as a list: empty when the server does not know the id, as a batch answer would leave it out. */
     private CompletableFuture<List<EvolinkTask>> readOne(String id) {
         return single.apply(id).thenApply(List::of).exceptionallyCompose(e -> {
-            Throwable t = unwrap(e);
+            Throwable t = Futures.unwrap(e);
             boolean unknown = t instanceof EvolinkApiException api
                     && (api.getStatusCode() == 404 || api.getStatusCode() == 400);
             return unknown ? CompletableFuture.completedFuture(List.of()) : CompletableFuture.failedFuture(t);
@@ -79,10 +79,4 @@ final class BatchReads {
         });
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 }

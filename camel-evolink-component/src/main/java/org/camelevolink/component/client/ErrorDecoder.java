@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import static org.camelevolink.component.client.EvolinkApiException.CANCELLED;
@@ -67,7 +65,7 @@ final class ErrorDecoder {
 
     /** A failure before any complete answer: connection, timeout, size limit, cancellation. */
     EvolinkApiException fromFailure(Throwable failure) {
-        Throwable t = unwrap(failure);
+        Throwable t = Futures.unwrap(failure);
         if (t instanceof EvolinkApiException api) {
             return api;
         }
@@ -109,12 +107,6 @@ final class ErrorDecoder {
         }
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     private static String describe(Throwable t) {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());

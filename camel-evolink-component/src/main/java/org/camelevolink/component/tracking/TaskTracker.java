@@ -3,6 +3,7 @@ package org.camelevolink.component.tracking;
 import org.camelevolink.component.client.EvolinkApiException;
 import org.camelevolink.component.client.EvolinkException;
 import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.client.EvolinkTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,7 +204,7 @@ public final class TaskTracker {
                 tasks.forEach(t -> byId.put(t.getId(), t));
             }
             for (Waiter w : waiters) {
-                handle(w, byId.get(w.taskId), unwrap(error));
+                handle(w, byId.get(w.taskId), Futures.unwrap(error));
             }
         });
     }
@@ -255,10 +256,4 @@ public final class TaskTracker {
         return error instanceof EvolinkApiException api && api.isRetryable();
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 }

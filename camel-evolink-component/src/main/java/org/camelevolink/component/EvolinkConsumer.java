@@ -1,0 +1,134 @@
+package org.camelevolink.component;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.camelevolink.component.client.EvolinkClient;
+import org.camelevolink.component.client.EvolinkException;
+import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.TaskStatus;
+import org.camelevolink.component.store.TaskRecord;
+import org.camelevolink.component.tracking.WaitPolicy;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Emits one exchange per finished task submitted with {@code waitForCompletion=false}: {@code from("evolink:mj-v7")}
+ * for one model, {@code from("evolink:*")} for every model without a consumer of its own. A task counts as delivered
+ * only when the route has processed its exchange; a failed exchange is offered again later with the same message
+ * id (the task id), so an {@code idempotentConsumer} can recognise it.
+ */
+public class EvolinkConsumer extends DefaultConsumer {
+
+    /** The model path that consumes every model. */
+    public static final String EVERY_MODEL = "*";
+
+    private final EvolinkEndpoint endpoint;
+    private ResultDownloader downloader;
+
+    public EvolinkConsumer(EvolinkEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public EvolinkEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        EvolinkConfiguration cfg = endpoint.getConfiguration();
+        EvolinkComponent component = endpoint.getComponent();
+        EvolinkClient client = component.clients().client(cfg);
+        downloader = new ResultDownloader(client, cfg);
+        component.callbackReceiver().startIfConfigured(cfg);
+        setHealthCheck(new EvolinkConsumerHealthCheck(this, component.store(), component.dispatcher()));
+        component.dispatcher().register(this, client, new WaitPolicy(cfg.getMaxWaitTime(), cfg.getMinPollInterval(),
+                cfg.getMaxPollInterval()));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        endpoint.getComponent().dispatcher().unregister(this);
+        super.doStop();
+    }
+
+    String model() {
+        return endpoint.getModel();
+    }
+
+    boolean accepts(String taskModel) {
+        return EVERY_MODEL.equals(model()) || model().equals(taskModel);
+    }
+
+    /**
+     * Runs the route for the outcome of {@code record}. Completes with true when the route processed it, false when
+     * the route failed (offer it again), exceptionally when it was not offered (the consumer is stopping).
+     */
+    CompletableFuture<Boolean> emit(TaskRecord record) {
+        EvolinkTask task = record.outcome();
+        boolean completed = task != null && task.getStatus() == TaskStatus.COMPLETED;
+        if (!completed && !endpoint.getConfiguration().isEmitFailedTasks()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        CompletableFuture<Object> result = completed && endpoint.getConfiguration().isDownload()
+                ? downloader.download(task).thenApply(images -> new ResultMapper.Downloaded(task, images))
+                : CompletableFuture.completedFuture(task);
+        return result.handleAsync((body, downloadError) -> {
+            if (downloadError != null) {
+                getExceptionHandler().handleException("Downloading the results of EvoLink task " + record.taskId()
+                        + " failed; it is offered again later", downloadError);
+                return CompletableFuture.completedFuture(false);
+            }
+            return process(record, body);
+        }, endpoint.getComponent().workers()).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Boolean> process(TaskRecord record, Object result) {
+        if (!isRunAllowed()) {
+            return CompletableFuture.failedFuture(new EvolinkException("the consumer of " + endpoint + " is stopping"));
+        }
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setMessageId(record.taskId());
+        // set before the result, so that each downloaded image's message gets them too
+        record.carriedHeaders().forEach(message::setHeader);
+        if (record.correlationId() != null) {
+            message.setHeader(EvolinkConstants.CORRELATION_ID, record.correlationId());
+        }
+        errorHeaders(message, record);
+        if (result != null) {
+            ResultMapper.apply(exchange, result);
+        } else {
+            message.setHeader(EvolinkConstants.TASK_ID, record.taskId());
+            message.setHeader(EvolinkConstants.MODEL, record.model());
+        }
+        CompletableFuture<Boolean> processed = new CompletableFuture<>();
+        getAsyncProcessor().process(exchange, doneSync -> {
+            boolean ok = !exchange.isFailed() && !exchange.isRollbackOnly();
+            if (!ok && exchange.getException() != null) {
+                getExceptionHandler().handleException("Processing EvoLink task " + record.taskId()
+                        + " failed; it is offered again later", exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+            processed.complete(ok);
+        });
+        return processed;
+    }
+
+    private static void errorHeaders(Message message, TaskRecord record) {
+        EvolinkTask task = record.outcome();
+        if (task != null && task.getError() != null) {
+            message.setHeader(EvolinkConstants.ERROR_CODE, task.getError().code());
+            message.setHeader(EvolinkConstants.ERROR_MESSAGE, task.getError().message());
+        } else if (task != null && task.getStatus() != TaskStatus.COMPLETED) {
+            message.setHeader(EvolinkConstants.ERROR_CODE, task.getStatus().wireName());
+        } else if (record.errorCode() != null) {
+            message.setHeader(EvolinkConstants.ERROR_CODE, record.errorCode());
+            message.setHeader(EvolinkConstants.ERROR_MESSAGE, record.errorMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.camelevolink.component;
+
+import org.camelevolink.component.client.CreateTaskRequest;
+import org.camelevolink.component.client.EvolinkApiException;
+import org.camelevolink.component.client.EvolinkClient;
+import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.Futures;
+import org.camelevolink.component.store.TaskRecord;
+import org.camelevolink.component.store.TaskState;
+import org.camelevolink.component.store.TaskStore;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
+
+/**
+ * Pays for a task at most once per idempotency key. The record is saved before the submit is sent, so that a
+ * crash in between is resumed by sending the same submit with the same Idempotency-Key (EvoLink answers the first
+ * task again); a key whose task is known is resumed without sending anything.
+ */
+final class TaskSubmitter {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The task the exchange goes on with, and its record. {@code resumed}: paid earlier, not by this call. */
+    record Submission(TaskRecord record, EvolinkTask task, boolean resumed) {
+    }
+
+    private final TaskStore store;
+    private final LongSupplier clock;
+
+    TaskSubmitter(TaskStore store, LongSupplier clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits {@code request} under {@code draft}'s idempotency key, or resumes the task already submitted under
+     * it. With a {@code callbackBaseUrl}, the request gets the record's callback URL (the same one on a re-send,
+     * so that the re-sent body is the first one).
+     */
+    CompletableFuture<Submission> submit(EvolinkClient client, CreateTaskRequest request, TaskRecord draft,
+            String callbackBaseUrl) {
+        TaskRecord known = store.find(draft.idempotencyKey()).orElse(null);
+        if (known != null && known.taskId() != null) {
+            return resume(client, known);
+        }
+        TaskRecord submitting = known != null && known.state() == TaskState.SUBMITTING ? known : draft;
+        store.save(submitting);
+        CreateTaskRequest sent = submitting.callbackToken() == null ? request
+                : request.toBuilder().callbackUrl(callbackUrl(callbackBaseUrl, submitting.callbackToken())).build();
+        return client.createTask(sent, submitting.idempotencyKey()).handle((created, error) -> {
+            long now = clock.getAsLong();
+            if (error != null) {
+                forgetIfRefused(submitting, Futures.unwrap(error), now);
+                throw new CompletionException(Futures.unwrap(error));
+            }
+            EvolinkTask task = created.task();
+            TaskRecord accepted = submitting.accepted(task.getId(), now + firstReadDelay(task), now);
+            if (task.isTerminal()) {
+                accepted = accepted.finished(task, now);
+            }
+            store.save(accepted);
+            return new Submission(accepted, task, created.replayed());
+        });
+    }
+
+    /** A new unguessable callback token: 256 random bits, URL-safe. */
+    static String newCallbackToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String callbackUrl(String callbackBaseUrl, String token) {
+        return callbackBaseUrl.endsWith("/") ? callbackBaseUrl + token : callbackBaseUrl + "/" + token;
+    }
+
+    /** The task as far as it is known: its stored outcome, else its current state read from EvoLink. */
+    private CompletableFuture<Submission> resume(EvolinkClient client, TaskRecord known) {
+        if (known.outcome() != null) {
+            return CompletableFuture.completedFuture(new Submission(known, known.outcome(), true));
+        }
+        return client.getTask(known.taskId()).thenApply(task -> new Submission(known, task, true));
+    }
+
+    /**
+     * A submit EvoLink refused (a 4xx other than 408, 409 and 429) created no task: the record is closed so that the same key
+     * may be sent again once the request is fixed. After a network error or a 5xx the task may exist, so the record
+     * stays {@link TaskState#SUBMITTING} and a redelivery re-sends it with the same key.
+     */
+    private void forgetIfRefused(TaskRecord submitting, Throwable error, long now) {
+        if (error instanceof EvolinkApiException api && api.getStatusCode() >= 400 && !api.isRetryable()
+                && api.getStatusCode() != 408 && api.getStatusCode() != 409) {
+            store.save(submitting.gaveUp(api.getCode(), api.getMessage(), now).delivered(now));
+        }
+    }
+
+    private static long firstReadDelay(EvolinkTask task) {
+        Double estimate = task.getEstimatedTime();
+        return estimate == null || estimate <= 0 ? 0 : Math.round(estimate * 1000);
+    }
+
+}
