@@ -78,6 +78,15 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
+    void aWaitingProducerContinuesOnTheCallbackInsteadOfTheNextPoll() {
+        org.apache.camel.Exchange out = template.request("evolink:mj-v7", e -> e.getMessage().setBody("a quick fox"));
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(EvolinkConstants.TASK_STATUS)).isEqualTo("completed");
+        String taskId = out.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class);
+        assertThat(reads(taskId)).as("only the read the callback asked for").isEqualTo(1);
+    }
+
+    @Test
     void duplicateAndLateCallbacksEmitNothingMore() throws Exception {
         sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_DUPLICATE), 1);
         MockEndpoint done = getMockEndpoint("mock:done");
