@@ -35,6 +35,17 @@ class DocumentedRoutesTest extends ProducerTestSupport {
                     .to("evolink:mj-v7-upscale?imageNumber=2")
                     .to("evolink:mj-v7-remove-bg?download=true")
                     .to("file:" + out.resolve("adoc"));
+                // README.md and docs/waiting-consuming-callbacks.md, fire and forget then consume
+                from("file:" + out.resolve("orders"))
+                    .setHeader("CamelEvolinkCorrelationId", simple("${file:name.noext}"))
+                    .setHeader("CamelEvolinkIdempotencyKey", simple("${file:name}"))
+                    .convertBodyTo(String.class)
+                    .to("evolink:mj-v7?waitForCompletion=false");
+
+                from("evolink:mj-v7?download=true")                   // one exchange per finished task
+                    .split(body())
+                    .to("file:" + out.resolve("results")
+                            + "?fileName=${header.CamelEvolinkCorrelationId}-${header.CamelEvolinkResultIndex}.png");
             }
         };
     }
@@ -51,6 +62,17 @@ class DocumentedRoutesTest extends ProducerTestSupport {
     void adocChainingRouteWritesOneTransparentUpscaledImage() throws Exception {
         template.sendBody("direct:shots", null);
         assertOneCutout(out.resolve("adoc").toFile());
+    }
+
+    @Test
+    void fireAndForgetSnippetWritesEachOrdersImagesUnderItsName() throws Exception {
+        java.nio.file.Files.createDirectories(out.resolve("orders"));
+        java.nio.file.Files.writeString(out.resolve("orders/order-1.txt"), "a poster");
+        java.nio.file.Files.writeString(out.resolve("orders/order-2.txt"), "a postcard");
+        File results = out.resolve("results").toFile();
+        TestWaits.until("eight images", () -> results.list() != null && results.list().length == 8);
+        assertThat(results.list()).contains("order-1-0.png", "order-1-3.png", "order-2-0.png", "order-2-3.png");
+        assertThat(sim.journal().chargedSubmits()).isEqualTo(2);
     }
 
     private static void assertOneCutout(File dir) throws Exception {
