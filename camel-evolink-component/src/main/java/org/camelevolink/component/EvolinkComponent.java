@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -208,8 +210,18 @@ public class EvolinkComponent extends HealthCheckComponent {
         return callbackReceiver;
     }
 
-    ExecutorService workers() {
-        return workers;
+    /**
+     * Where exchanges continue once their task has ended. A continuation refused because the component is stopping
+     * runs on the calling thread instead: an exchange must end, exactly once, whatever happens.
+     */
+    Executor workers() {
+        return command -> {
+            try {
+                workers.execute(command);
+            } catch (RejectedExecutionException e) {
+                command.run();
+            }
+        };
     }
 
     ModelCatalog catalog() {

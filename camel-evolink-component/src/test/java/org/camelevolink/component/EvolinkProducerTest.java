@@ -68,6 +68,22 @@ class EvolinkProducerTest extends ProducerTestSupport {
     }
 
     @Test
+    void stoppingTheComponentEndsEveryWaitingExchangeWithAnErrorNamingItsTask() throws Exception {
+        sim.faults().script(org.camelevolink.simulator.http.Endpoint.CREATE,
+                Fault.of(org.camelevolink.simulator.fault.FaultKind.NEVER_FINISH), 3);
+        List<java.util.concurrent.CompletableFuture<Exchange>> waiting = List.of(1, 2, 3).stream()
+                .map(i -> template.asyncSend("direct:generate", e -> e.getMessage().setBody("a slow kite " + i)))
+                .toList();
+        TestWaits.until("three submits", () -> sim.journal().chargedSubmits() == 3);
+        context.getShutdownStrategy().setTimeout(1); // Camel first waits this long for in-flight exchanges
+        context.stop();
+        for (java.util.concurrent.CompletableFuture<Exchange> f : waiting) {
+            Exchange ended = f.get(TestWaits.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ended.getException()).hasMessageContaining("stopping").hasMessageContaining("task-");
+        }
+    }
+
+    @Test
     void fireAndForgetReturnsThePendingTaskAtOnce() {
         Exchange out = template.request("direct:fireAndForget", e -> e.getMessage().setBody("a boat"));
         EvolinkTask task = out.getMessage().getBody(EvolinkTask.class);
