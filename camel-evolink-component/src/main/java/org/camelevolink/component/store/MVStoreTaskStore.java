@@ -50,8 +50,17 @@ public final class MVStoreTaskStore implements TaskStore {
             return;
         }
         boolean existed = Files.exists(file);
+        Path marker = file.resolveSibling(file.getFileName() + ".created");
+        if (!existed && Files.exists(marker)) {
+            throw new TaskStoreException("The EvoLink task store " + file + " is missing, but " + marker + " says it "
+                    + "was created before: the records of pending tasks would be lost. Restore the file, or delete "
+                    + marker + " to start with an empty store on purpose", null);
+        }
         try {
             Files.createDirectories(file.getParent());
+            if (!existed) {
+                Files.writeString(marker, "created " + java.time.Instant.now() + "\n");
+            }
             store = new MVStore.Builder().fileName(file.toString()).keysPerPage(KEYS_PER_PAGE).compress().open();
             // chunks freed by a commit are reused at once: the file stays near the size of the live records (a
             // 45 s default retention made it grow by the size of every commit). A killed process loses nothing by

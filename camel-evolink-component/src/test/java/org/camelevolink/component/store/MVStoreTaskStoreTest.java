@@ -102,6 +102,28 @@ class MVStoreTaskStoreTest {
     }
 
     @Test
+    void aStoreFileThatWentMissingIsNotSilentlyReplaced() throws Exception {
+        Path file = dir.resolve("tasks.mv");
+        MVStoreTaskStore store = new MVStoreTaskStore(file);
+        store.start();
+        store.save(TaskStoreContractTest.submitting("pending", null));
+        store.stop();
+        Files.delete(file);
+
+        assertThatThrownBy(() -> new MVStoreTaskStore(file).start())
+                .isInstanceOf(TaskStoreException.class)
+                .hasMessageContaining(file.toAbsolutePath() + " is missing")
+                .hasMessageContaining("tasks.mv.created");
+        assertThat(file).doesNotExist();
+
+        Files.delete(dir.resolve("tasks.mv.created")); // the documented way to start afresh on purpose
+        MVStoreTaskStore fresh = new MVStoreTaskStore(file);
+        fresh.start();
+        assertThat(fresh.size()).isZero();
+        fresh.stop();
+    }
+
+    @Test
     void aDirectoryInPlaceOfTheFileIsAClearError() throws Exception {
         Path file = Files.createDirectories(dir.resolve("tasks.mv"));
         assertThatThrownBy(() -> new MVStoreTaskStore(file).start())
