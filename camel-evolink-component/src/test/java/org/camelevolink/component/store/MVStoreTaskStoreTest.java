@@ -153,9 +153,9 @@ class MVStoreTaskStoreTest {
     }
 
     /**
-     * 10,000 tasks go through every state and are purged in rounds of 1,000, as a busy day would: the file must stay
+     * 5,000 tasks go through every state and are purged in rounds of 1,000, as a busy day would: the file must stay
      * near the size of the records alive at once, not grow with all records ever written. The bound is 4 times the
-     * file holding one round, which a file keeping its old chunks (10 rounds' worth of writes) would exceed.
+     * file holding one round, which a file keeping its old chunks (5 rounds' worth of writes) would exceed.
      */
     @Test
     void theFileStaysBoundedUnderChurn() throws Exception {
@@ -163,7 +163,7 @@ class MVStoreTaskStoreTest {
         store.start();
         long afterFirstRound = 0;
         long largest = 0;
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; round < 5; round++) {
             for (int i = 0; i < 1_000; i++) {
                 String key = "k-" + round + "-" + i;
                 TaskRecord r = TaskStoreContractTest.submitting(key, "tok-" + key);
@@ -179,7 +179,7 @@ class MVStoreTaskStoreTest {
             afterFirstRound = round == 0 ? size : afterFirstRound;
             largest = Math.max(largest, size);
         }
-        System.out.printf("task store growth: 40,000 saves, file after round 1: %d KiB, largest: %d KiB%n",
+        System.out.printf("task store growth: 20,000 saves, file after round 1: %d KiB, largest: %d KiB%n",
                 afterFirstRound / 1024, largest / 1024);
         assertThat(store.size()).isZero();
         assertThat(largest).isLessThan(afterFirstRound * 4);
