@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.SimHttp;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
+import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +76,11 @@ class CreditsTest {
 
     @Test
     void failureRefundsTheReservation() {
+        // the task must still be running when it is failed, however slow the machine: it never finishes by itself
+        SIM.simulator().faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 1);
         String id = create(http, v7("a lighthouse"));
         assertThat(credits(http).get("used_credits").asDouble()).isPositive();
-        SIM.simulator().failTask(id, "generation_timeout");
+        assertThat(SIM.simulator().failTask(id, "generation_timeout")).isTrue();
         JsonNode after = credits(http);
         assertThat(after.get("remaining_credits").asDouble()).isEqualTo(10_000);
         assertThat(after.get("used_credits").asDouble()).isZero();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camelevolink.simulator.SimHttp;
 import org.camelevolink.simulator.TestImages;
 import org.camelevolink.simulator.SimulatorConfig;
+import org.camelevolink.simulator.fault.Fault;
+import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,8 +255,9 @@ class ResultImagesTest {
         String first = t.get("results").get(0).asText();
         assertThat(http.get(first.replace("/0.png", "/4.png")).status()).isEqualTo(404);
         assertThat(http.get(SIM.baseUrl() + "/media/task-unified-1-unknown0/0.png").status()).isEqualTo(404);
+        SIM.simulator().faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 1); // still running when failed
         String failed = Support.create(http, body("model", "mj-v7", "prompt", "will fail"));
-        SIM.simulator().failTask(failed, "service_error");
+        assertThat(SIM.simulator().failTask(failed, "service_error")).isTrue();
         assertThat(http.get(SIM.baseUrl() + "/media/" + failed + "/0.png").status()).isEqualTo(404);
     }
 
