@@ -15,7 +15,7 @@ public class EvolinkConfiguration implements Cloneable {
     // ---- connection and security -----------------------------------------------------------------------------
     @UriParam(label = "security", secret = true,
               description = "The EvoLink API key. When not set, the EVOLINK_API_KEY environment variable is used. "
-                      + "Write it as RAW({{evolink.api-key}}) so that characters such as + survive URI parsing.")
+                      + "In an endpoint URI write it as RAW(...) so that plus, slash and equals signs survive URI parsing; a property placeholder in the component option needs no RAW.")
     private String apiKey;
     @UriParam(label = "common", defaultValue = "https://api.evolink.ai",
               description = "Base URL of the EvoLink API (the embedded simulator's URL in tests).")
@@ -134,7 +134,7 @@ public class EvolinkConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = "52428800", description = "Largest image downloaded, in bytes.")
     private long downloadMaxBytes = 50L * 1024 * 1024;
     @UriParam(label = "common",
-              description = "Hosts result images may be downloaded from, comma-separated (*.example.com allowed); "
+              description = "Hosts result images may be downloaded from, comma-separated; an entry with a leading wildcard label matches every subdomain; "
                       + "empty means the host of baseUrl and EvoLink's own media hosts.")
     private String downloadAllowedHosts;
 

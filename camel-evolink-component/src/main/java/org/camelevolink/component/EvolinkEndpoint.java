@@ -13,7 +13,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.camelevolink.component.tracking.TaskPermits;
 
 /**
- * Runs an EvoLink image model: {@code evolink:mj-v7?prompt=...}. The path is the EvoLink model id; a model the
+ * Runs an EvoLink image model, e.g. evolink:mj-v7 with a prompt. The path is the EvoLink model id; a model the
  * component does not know yet passes through with its generic fields.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "evolink", title = "EvoLink", syntax = "evolink:model",
