@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkClientConfig;
+import org.camelevolink.component.tracking.TaskReader;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -31,6 +32,8 @@ final class EvolinkClients implements AutoCloseable {
     private final CamelContext camelContext;
     private final ScheduledExecutorService scheduler;
     private final Map<Settings, EvolinkClient> clients = new ConcurrentHashMap<>();
+    /** One reader per client: the tracker batches the reads of tasks that share a reader. */
+    private final Map<EvolinkClient, TaskReader> readers = new ConcurrentHashMap<>();
 
     EvolinkClients(CamelContext camelContext, ScheduledExecutorService scheduler) {
         this.camelContext = camelContext;
@@ -47,6 +50,11 @@ final class EvolinkClients implements AutoCloseable {
                 cfg.getResponseTimeout(), cfg.getMaxResponseBytes(), cfg.getMaxReadRetries(), cfg.getMaxSubmitRetries(),
                 cfg.getSslContextParameters(), cfg.getProxyHost(), cfg.getProxyPort());
         return clients.computeIfAbsent(s, this::create);
+    }
+
+    /** Reads tasks through {@code client}; the same reader for every task of that client, so they share batches. */
+    TaskReader reader(EvolinkClient client) {
+        return readers.computeIfAbsent(client, c -> c::getTasks);
     }
 
     private EvolinkClient create(Settings s) {
@@ -71,5 +79,6 @@ final class EvolinkClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(EvolinkClient::close);
         clients.clear();
+        readers.clear();
     }
 }

@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -565,5 +566,10 @@ public class EvolinkConfiguration implements Cloneable {
 
     public void setCallbackMaxBytes(int callbackMaxBytes) {
         this.callbackMaxBytes = callbackMaxBytes;
+    }
+
+    /** How the tasks of this endpoint are waited for, from maxWaitTime, minPollInterval and maxPollInterval. */
+    WaitPolicy waitPolicy() {
+        return new WaitPolicy(maxWaitTime, minPollInterval, maxPollInterval);
     }
 }

@@ -9,7 +9,6 @@ import org.camelevolink.component.client.EvolinkException;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.TaskStatus;
 import org.camelevolink.component.store.TaskRecord;
-import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -46,8 +45,7 @@ public class EvolinkConsumer extends DefaultConsumer {
         downloader = new ResultDownloader(client, cfg);
         component.callbackReceiver().startIfConfigured(cfg);
         setHealthCheck(new EvolinkConsumerHealthCheck(this, component.store(), component.dispatcher()));
-        component.dispatcher().register(this, client, new WaitPolicy(cfg.getMaxWaitTime(), cfg.getMinPollInterval(),
-                cfg.getMaxPollInterval()));
+        component.dispatcher().register(this, component.clients().reader(client), cfg.waitPolicy());
     }
 
     @Override

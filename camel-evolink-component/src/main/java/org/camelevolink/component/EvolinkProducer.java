@@ -17,6 +17,7 @@ import org.camelevolink.component.client.EvolinkTimeoutException;
 import org.camelevolink.component.client.TaskStatus;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.tracking.TaskPermits;
+import org.camelevolink.component.tracking.TaskReader;
 import org.camelevolink.component.tracking.TaskTracker;
 import org.camelevolink.component.tracking.WaitPolicy;
 
@@ -138,7 +139,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             CreateTaskRequest request = assembler.assemble(exchange, url);
             validator.validate(request);
             TaskRecord draft = draft(exchange, request);
-            return endpoint.getComponent().submitter().submit(client, request, draft, ownCallbacks(request));
+            return endpoint.getComponent().submitter().submit(client, request, draft, ownCallbacks(request),
+                    waitPolicy(draft));
         }).thenCompose(submission -> cfg.isWaitForCompletion() ? waitFor(submission).thenCompose(this::finished)
                 : handOver(submission));
     }
@@ -181,9 +183,9 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             end = CompletableFuture.completedFuture(task);
         } else if (submission.resumed()) {
             end = tracker.whenFinished(task.getId(), record.submittedAt(), System.currentTimeMillis(),
-                    client::getTasks, waitPolicy(cfg));
+                    reader(), waitPolicy(record));
         } else {
-            end = tracker.whenFinished(task, client::getTasks, waitPolicy(cfg));
+            end = tracker.whenFinished(task, reader(), waitPolicy(record));
         }
         return end.whenComplete((finished, error) -> close(record, finished, Futures.unwrap(error)));
     }
@@ -200,8 +202,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
 
     /** Fire and forget: the exchange goes on with the pending task, the consumers get its outcome. */
     private CompletableFuture<Object> handOver(TaskSubmitter.Submission submission) {
-        EvolinkConfiguration cfg = endpoint.getConfiguration();
-        endpoint.getComponent().dispatcher().track(submission.record(), client, waitPolicy(cfg));
+        endpoint.getComponent().dispatcher().track(submission.record(), reader(), waitPolicy(submission.record()));
         return CompletableFuture.completedFuture(submission.task());
     }
 
@@ -219,8 +220,13 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         return downloader.download(task).thenApply(images -> new ResultMapper.Downloaded(task, images));
     }
 
-    private static WaitPolicy waitPolicy(EvolinkConfiguration cfg) {
-        return new WaitPolicy(cfg.getMaxWaitTime(), cfg.getMinPollInterval(), cfg.getMaxPollInterval());
+    private TaskReader reader() {
+        return endpoint.getComponent().clients().reader(client);
+    }
+
+    /** Polling, or polling as the safety net when this component receives the task's callback. */
+    private WaitPolicy waitPolicy(TaskRecord record) {
+        return endpoint.getConfiguration().waitPolicy().withCallbacks(record.hasCallback());
     }
 
 }

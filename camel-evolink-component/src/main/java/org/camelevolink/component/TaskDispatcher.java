@@ -1,13 +1,13 @@
 package org.camelevolink.component;
 
 import org.camelevolink.component.client.EvolinkApiException;
-import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.client.EvolinkTimeoutException;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.tracking.TaskReader;
 import org.camelevolink.component.tracking.TaskTracker;
 import org.camelevolink.component.tracking.WaitPolicy;
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ final class TaskDispatcher {
     }
 
     /** Adds a consumer and hands it what the store holds for it: outcomes to deliver and tasks to wait for. */
-    void register(EvolinkConsumer consumer, EvolinkClient client, WaitPolicy policy) {
+    void register(EvolinkConsumer consumer, TaskReader reader, WaitPolicy policy) {
         EvolinkConsumer other = consumers.putIfAbsent(consumer.model(), consumer);
         if (other != null && other != consumer) {
             throw new IllegalStateException("Only one route may consume evolink:" + consumer.model()
@@ -60,7 +60,7 @@ final class TaskDispatcher {
                 if (r.state() == TaskState.FINISHED) {
                     offer(r);
                 } else if (r.state() == TaskState.WAITING) {
-                    track(r, client, policy);
+                    track(r, reader, policy);
                 }
             }
         }
@@ -71,7 +71,7 @@ final class TaskDispatcher {
     }
 
     /** Waits for the task of {@code record} (once, however often it is asked) and offers its outcome. */
-    void track(TaskRecord record, EvolinkClient client, WaitPolicy policy) {
+    void track(TaskRecord record, TaskReader reader, WaitPolicy policy) {
         if (record.isFinished()) {
             offer(record);
             return;
@@ -79,7 +79,8 @@ final class TaskDispatcher {
         if (!waiting.add(record.idempotencyKey())) {
             return;
         }
-        tracker.whenFinished(record.taskId(), record.submittedAt(), record.nextReadAt(), client::getTasks, policy)
+        WaitPolicy taskPolicy = policy.withCallbacks(record.hasCallback());
+        tracker.whenFinished(record.taskId(), record.submittedAt(), record.nextReadAt(), reader, taskPolicy)
                 .whenComplete((task, error) -> {
                     waiting.remove(record.idempotencyKey());
                     finished(record.idempotencyKey(), task, Futures.unwrap(error));

@@ -8,6 +8,7 @@ import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -39,10 +40,10 @@ final class TaskSubmitter {
     /**
      * Submits {@code request} under {@code draft}'s idempotency key, or resumes the task already submitted under
      * it. With a {@code callbackBaseUrl}, the request gets the record's callback URL (the same one on a re-send,
-     * so that the re-sent body is the first one).
+     * so that the re-sent body is the first one). {@code policy} places the task's first read.
      */
     CompletableFuture<Submission> submit(EvolinkClient client, CreateTaskRequest request, TaskRecord draft,
-            String callbackBaseUrl) {
+            String callbackBaseUrl, WaitPolicy policy) {
         TaskRecord known = store.find(draft.idempotencyKey()).orElse(null);
         if (known != null && known.taskId() != null) {
             return resume(client, known);
@@ -58,7 +59,8 @@ final class TaskSubmitter {
                 throw new CompletionException(Futures.unwrap(error));
             }
             EvolinkTask task = created.task();
-            TaskRecord accepted = submitting.accepted(task.getId(), now + firstReadDelay(task), now);
+            TaskRecord accepted = submitting.accepted(task.getId(),
+                    now + policy.firstReadDelay(task.getEstimatedTime()), now);
             if (task.isTerminal()) {
                 accepted = accepted.finished(task, now);
             }
@@ -96,11 +98,6 @@ final class TaskSubmitter {
                 && api.getStatusCode() != 408 && api.getStatusCode() != 409) {
             store.save(submitting.gaveUp(api.getCode(), api.getMessage(), now).delivered(now));
         }
-    }
-
-    private static long firstReadDelay(EvolinkTask task) {
-        Double estimate = task.getEstimatedTime();
-        return estimate == null || estimate <= 0 ? 0 : Math.round(estimate * 1000);
     }
 
 }

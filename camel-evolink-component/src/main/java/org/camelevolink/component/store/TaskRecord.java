@@ -94,6 +94,12 @@ public record TaskRecord(String idempotencyKey, String taskId, String model, Del
                 state == TaskState.DELIVERED ? deliveryAttempts : deliveryAttempts + 1, now);
     }
 
+    /** Whether this component receives the task's callback (polling is then only the safety net). */
+    @JsonIgnore
+    public boolean hasCallback() {
+        return callbackToken != null;
+    }
+
     @JsonIgnore
     public boolean isFinished() {
         return state == TaskState.FINISHED || state == TaskState.DELIVERED;

@@ -21,15 +21,16 @@ import java.util.function.LongSupplier;
 
 /**
  * Waits for many tasks without holding a thread per task: every waiting task is an entry in a queue ordered by
- * its next read; one timer wakes when the earliest is due, reads every due task of the same reader in one batch,
- * completes the finished ones and re-queues the others with backoff. Nothing blocks: reads are asynchronous.
+ * its next read; one timer wakes when the earliest is due, reads every due task of the same reader in one batch
+ * (with those due within the policy's coalescing window), completes the finished ones and re-queues the others
+ * as the {@link WaitPolicy} says. Nothing blocks: reads are asynchronous.
  */
 public final class TaskTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
 
-    /** Reads due within this window of the earliest are made in the same batch. */
-    private static final long COALESCE_MILLIS = 20;
+    /** How long a callback's read waits for other callbacks to join its batch. */
+    private static final long CALLBACK_GATHER_MILLIS = 20;
 
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
@@ -48,7 +49,6 @@ public final class TaskTracker {
         private final long startedAt;
         private final CompletableFuture<EvolinkTask> result = new CompletableFuture<>();
         private long nextReadAt;
-        private int overdueReads;
         private String lastStatus;
         private Exception lastError;
 
@@ -82,7 +82,7 @@ public final class TaskTracker {
         long now = clock.getAsLong();
         Waiter w = new Waiter(submitted.getId(), reader, policy, now);
         w.lastStatus = submitted.getStatus().wireName();
-        w.nextReadAt = Math.min(w.deadline, now + policy.nextDelay(submitted.getEstimatedTime(), 0));
+        w.nextReadAt = Math.min(w.deadline, now + policy.firstReadDelay(submitted.getEstimatedTime()));
         enqueue(w);
         return w.result;
     }
@@ -102,16 +102,21 @@ public final class TaskTracker {
 
     /**
      * Reads {@code taskId} as soon as possible instead of at its scheduled time, because a callback said it
-     * changed. The read, not the callback, decides the outcome: callbacks are unsigned. Returns false when the
-     * task is not being waited for (already finished, or never tracked here).
+     * changed. The read, not the callback, decides the outcome: callbacks are unsigned. It waits 20 ms, so that
+     * the callbacks of tasks ending together are read in one batch. Returns false when the task is not being
+     * waited for (already finished, or never tracked here).
      */
     public synchronized boolean readNow(String taskId) {
         Waiter w = queuedById.get(taskId);
         if (w == null) {
             return false;
         }
+        long soon = clock.getAsLong() + CALLBACK_GATHER_MILLIS;
+        if (w.nextReadAt <= soon) {
+            return true;
+        }
         queue.remove(w);
-        w.nextReadAt = clock.getAsLong();
+        w.nextReadAt = soon;
         queue.add(w);
         armTimer();
         return true;
@@ -179,7 +184,7 @@ public final class TaskTracker {
         synchronized (this) {
             wakeUpAt = Long.MAX_VALUE;
             wakeUp = null;
-            long horizon = clock.getAsLong() + COALESCE_MILLIS;
+            long horizon = queue.isEmpty() ? 0 : clock.getAsLong() + queue.peek().policy.coalesceMillis();
             while (!queue.isEmpty() && queue.peek().nextReadAt <= horizon) {
                 Waiter w = queue.poll();
                 queuedById.remove(w.taskId, w);
@@ -233,10 +238,7 @@ public final class TaskTracker {
             return;
         }
         Double estimate = task == null ? null : task.getEstimatedTime();
-        if (estimate == null || estimate <= 0) {
-            w.overdueReads++;
-        }
-        w.nextReadAt = Math.min(w.deadline, now + w.policy.nextDelay(estimate, w.overdueReads));
+        w.nextReadAt = Math.min(w.deadline, now + w.policy.nextDelay(now - w.startedAt, estimate));
         if (error != null) {
             LOG.debug("Reading EvoLink task {} failed ({}); reading again later", w.taskId, error.getMessage());
         }
