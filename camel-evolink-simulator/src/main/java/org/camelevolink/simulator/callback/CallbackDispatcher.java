@@ -11,8 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ public final class CallbackDispatcher {
     private final Duration timeout;
     private final double timeScale;
     private final Function<SimTask, byte[]> body;
-    private final List<CallbackAttempt> attempts = new CopyOnWriteArrayList<>();
+    private final Queue<CallbackAttempt> attempts = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
     /** Bumped by {@link #clear()}: deliveries scheduled before a reset are dropped. */
     private final AtomicInteger generation = new AtomicInteger();
@@ -45,8 +46,10 @@ public final class CallbackDispatcher {
         this.timeout = timeout;
         this.timeScale = timeScale;
         this.body = body;
-        this.http = new Lazy<>(() -> HttpClient.newBuilder().connectTimeout(timeout).executor(httpExecutor)
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+        // HTTP/1.1 like a webhook sender: the JDK's default (HTTP/2, upgraded from h2c on http URLs) squeezed
+        // thousands of callbacks through one connection's streams, and a server that refused them stalled them all
+        this.http = new Lazy<>(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).executor(httpExecutor).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     /** Called once when a task settles. */
