@@ -1,0 +1,39 @@
+package org.camelevolink.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * What a run is made of. Durations follow EvoLink's documented ones (a Midjourney V7 image: 45 s, polled every 3 s by
+ * EvoLink's own examples) shrunk by {@code timeScale}, so every way of waiting keeps its real proportions.
+ *
+ * @param timeScale       the simulator's time scale; poll intervals are scaled by the same factor
+ * @param model           the model every task uses
+ * @param handPollMillis  the hand-written route's delay between reads (EvoLink's examples: 3 s, scaled)
+ * @param handThreads     the hand-written route's consumer threads, as its author would size them
+ * @param maxRunTime      how long one scenario may take before the run is declared stuck
+ */
+public record BenchSettings(double timeScale, String model, long handPollMillis, int handThreads,
+        Duration maxRunTime) {
+
+    public static final String API_KEY = "sk-benchmark-0123456789";
+
+    /** The settings of the published figures. */
+    public static BenchSettings standard() {
+        return scaled(0.2);
+    }
+
+    /** Everything at {@code timeScale}: a 45 s task takes {@code 45 * timeScale} s. */
+    public static BenchSettings scaled(double timeScale) {
+        return new BenchSettings(timeScale, "mj-v7", Math.max(1, Math.round(3_000 * timeScale)), 50,
+                Duration.ofMinutes(10));
+    }
+
+    /** The component's documented poll bounds (1 s to 30 s), scaled like the tasks. */
+    long minPollMillis() {
+        return Math.max(1, Math.round(1_000 * timeScale));
+    }
+
+    long maxPollMillis() {
+        return Math.max(minPollMillis(), Math.round(30_000 * timeScale));
+    }
+}

@@ -1,0 +1,59 @@
+package org.camelevolink.benchmarks;
+
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** A scenario that is a set of Camel routes in a context of its own, fed through {@code direct:task}. */
+abstract class CamelScenario implements Scenario {
+
+    protected BenchEnvironment env;
+    private CamelContext camel;
+
+    @Override
+    public final void start(BenchEnvironment env) throws Exception {
+        this.env = env;
+        camel = new DefaultCamelContext();
+        configure(camel);
+        // routes after the start: services such as the callback scenario's HTTP server are up before a route's
+        // producer registers its callback path (known issue, see docs/benchmarks.md)
+        camel.start();
+        camel.addRoutes(routes());
+    }
+
+    /** Components and services the routes need. */
+    protected void configure(CamelContext camel) throws Exception {
+    }
+
+    protected abstract RouteBuilder routes();
+
+    /**
+     * Sends every task into {@code direct:task} from this one thread without waiting for any: a route that goes
+     * asynchronous hands the thread back at once, so this measures the route, not a caller's thread pool.
+     */
+    @Override
+    public void submit(int n) throws Exception {
+        Endpoint start = camel.getEndpoint("direct:task");
+        AsyncProducer producer = start.createAsyncProducer();
+        producer.start();
+        for (int i = 0; i < n; i++) {
+            Exchange exchange = start.createExchange();
+            exchange.getMessage().setBody(BenchEnvironment.prompt(i));
+            producer.process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    env.ledger().failed(exchange.getException());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (camel != null) {
+            camel.close();
+        }
+    }
+}
