@@ -61,7 +61,7 @@ abstract class SecurityTestSupport extends CamelTestSupport {
         return context;
     }
 
-    EvolinkConfiguration evolinkConfiguration() {
+    static EvolinkConfiguration evolinkConfiguration(CamelContext context) {
         return context.getComponent("evolink", EvolinkComponent.class).getConfiguration();
     }
 
