@@ -35,13 +35,14 @@ public final class KeyScan {
             "org.apache.hc.client5.http.wire");
 
     /**
-     * Camel core at TRACE prints endpoint URIs as given while it resolves them, {@code RAW(...)} values and the
-     * parsed parameters unmasked, before any component sees them (docs/security.md, the second limit; the reason
-     * to keep the key off endpoint URIs). Excused only on these loggers, at TRACE, and only as the value of an
-     * {@code apiKey} URI parameter.
+     * Camel at TRACE prints endpoint URIs as the route wrote them, {@code RAW(...)} values and parsed parameters
+     * unmasked, while it resolves an endpoint, registers it in JMX and even while it masks it for JMX
+     * (AbstractCamelContext, EndpointHelper, DefaultComponent, JmxManagementLifecycleStrategy,
+     * MixinRequiredModelMBean), before or beside anything the component does: docs/security.md, the second limit,
+     * and the reason to keep the key off endpoint URIs. Excused only from Camel's loggers, only at TRACE, and only
+     * as the value of an {@code apiKey} URI parameter; a key anywhere else in such a line still fails.
      */
-    static final Set<String> CAMEL_ENDPOINT_RESOLUTION = Set.of("org.apache.camel.impl.engine.AbstractCamelContext",
-            "org.apache.camel.support.EndpointHelper", "org.apache.camel.support.DefaultComponent");
+    static final String CAMEL = "org.apache.camel.";
 
     /** Lines kept per kind of finding, so that a leak in a loop cannot fill the heap. */
     private static final int KEPT = 50;
@@ -94,7 +95,7 @@ public final class KeyScan {
     }
 
     private static boolean isCamelTracingAnEndpointUri(String logger, String level, String line) {
-        if (!"TRACE".equals(level) || !CAMEL_ENDPOINT_RESOLUTION.contains(logger)) {
+        if (!"TRACE".equals(level) || logger == null || !logger.startsWith(CAMEL)) {
             return false;
         }
         String rest = line;
