@@ -53,6 +53,8 @@ public final class KeyScan {
     private static final Queue<String> LEAKS = new ConcurrentLinkedQueue<>();
     private static final LongAdder LEAK_COUNT = new LongAdder();
     private static volatile Path leakDirectory;
+    /** A file left by an earlier run under the same process id is replaced, not added to. */
+    private static boolean leakFileStarted;
 
     private KeyScan() {
     }
@@ -158,7 +160,9 @@ public final class KeyScan {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("leaks-" + ProcessHandle.current().pid() + ".txt"),
                     finding.replace('\n', ' ') + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, leakFileStarted
+                            ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+            leakFileStarted = true;
         } catch (IOException e) {
             LEAKS.add("(could not write down a leak: " + e + ")");
         }
