@@ -19,6 +19,9 @@ final class CallbackUrlRule {
     private static final Pattern AUTHORITY_HOST = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?"
             + "([^/:?#]+)");
 
+    /** Hosts that resolvers may read as an IPv4 address: dot-separated decimal, octal or hexadecimal parts. */
+    private static final Pattern NUMERIC_HOST = Pattern.compile("(?:0x[0-9a-f]*|[0-9]*)(?:\\.(?:0x[0-9a-f]*|[0-9]*))*");
+
     private final boolean allowInsecure;
 
     /** {@code allowInsecure}: http:// and private or loopback hosts pass, for tests against a local simulator. */
@@ -74,10 +77,11 @@ final class CallbackUrlRule {
             InetAddress a;
             if (h.startsWith("[")) {
                 a = InetAddress.getByName(h); // a bracketed IPv6 literal is parsed, never looked up
-            } else if (h.matches("[0-9.]+")) {
+            } else if (NUMERIC_HOST.matcher(h).matches()) {
                 byte[] quad = dottedQuad(h);
                 if (quad == null) {
-                    return true; // 127.1, 2130706433, 0177.0.0.1...: no public host is written like that
+                    // 127.1, 2130706433, 0177.0.0.1, 0x7f000001...: no public host is written like that
+                    return true;
                 }
                 a = InetAddress.getByAddress(quad);
             } else {

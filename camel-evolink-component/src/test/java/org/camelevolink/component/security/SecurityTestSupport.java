@@ -1,0 +1,91 @@
+package org.camelevolink.component.security;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.camelevolink.component.EvolinkComponent;
+import org.camelevolink.component.EvolinkConfiguration;
+import org.camelevolink.component.store.InMemoryTaskStore;
+import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.simulator.EvolinkSimulator;
+import org.camelevolink.simulator.SimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Routes against a real simulator over loopback that knows only {@link TestKeys#SECURITY}, with the key set on the
+ * component (the recommended set-up). Test mode ({@code allowInsecureUrls}) is on, as the simulator speaks plain
+ * HTTP; tests about what test mode lifts turn it off on their endpoint.
+ */
+abstract class SecurityTestSupport extends CamelTestSupport {
+
+    static final String KEY = TestKeys.SECURITY;
+
+    static EvolinkSimulator sim;
+    final TaskStore store = new InMemoryTaskStore();
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).allowInsecureCallbacks(true)
+                .imageBaseSize(64).apiKey(KEY, 100_000).build());
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        EvolinkComponent evolink = new EvolinkComponent();
+        EvolinkConfiguration cfg = evolink.getConfiguration();
+        cfg.setApiKey(KEY);
+        cfg.setBaseUrl(sim.baseUrl());
+        cfg.setFilesBaseUrl(sim.filesBaseUrl());
+        cfg.setAllowInsecureUrls(true);
+        cfg.setMinPollInterval(5);
+        cfg.setMaxPollInterval(50);
+        evolink.setTaskStore(store);
+        context.addComponent("evolink", evolink);
+        return context;
+    }
+
+    static EvolinkConfiguration evolinkConfiguration(CamelContext context) {
+        return context.getComponent("evolink", EvolinkComponent.class).getConfiguration();
+    }
+
+    /** Waits for something asynchronous; the limit only keeps a broken test from hanging the build. */
+    static void until(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for: " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what);
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
