@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waiting for something asynchronous to happen; the limit only keeps a broken test from hanging the build. */
-final class TestWaits {
+public final class TestWaits {
 
-    static final Duration LIMIT = Duration.ofSeconds(20);
+    public static final Duration LIMIT = Duration.ofSeconds(20);
 
     private TestWaits() {
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
+import org.camelevolink.component.TestWaits;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.simulator.EvolinkSimulator;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,24 +61,12 @@ abstract class SecurityTestSupport extends CamelTestSupport {
         return context;
     }
 
-    static EvolinkConfiguration evolinkConfiguration(CamelContext context) {
-        return context.getComponent("evolink", EvolinkComponent.class).getConfiguration();
+    static void until(String what, BooleanSupplier condition) {
+        TestWaits.until(what, condition);
     }
 
-    /** Waits for something asynchronous; the limit only keeps a broken test from hanging the build. */
-    static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for: " + what);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for: " + what);
-            }
-        }
+    static EvolinkConfiguration evolinkConfiguration(CamelContext context) {
+        return context.getComponent("evolink", EvolinkComponent.class).getConfiguration();
     }
 
     static int freePort() {
