@@ -19,6 +19,9 @@ final class CallbackUrlRule {
     private static final Pattern AUTHORITY_HOST = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?"
             + "([^/:?#]+)");
 
+    /** Dotted parts in decimal or hex, at least one hex: not a name but an IPv4 address as inet_aton reads it. */
+    private static final String HEX_NUMERIC_HOST = "(?=.*0x)(0x[0-9a-f]*|\\d+)(\\.(0x[0-9a-f]*|\\d+)){0,3}";
+
     private final boolean allowInsecure;
 
     /** {@code allowInsecure}: http:// and private or loopback hosts pass, for tests against a local simulator. */
@@ -80,6 +83,8 @@ final class CallbackUrlRule {
                     return true; // 127.1, 2130706433, 0177.0.0.1...: no public host is written like that
                 }
                 a = InetAddress.getByAddress(quad);
+            } else if (h.matches(HEX_NUMERIC_HOST)) {
+                return true; // 0x7f000001, 0x7f.1: resolvers read hex parts as an IPv4 address too
             } else {
                 return false; // a name: not resolved here
             }
