@@ -29,9 +29,11 @@ final class FieldRules {
         if (prompt.isBlank()) {
             throw new EvolinkValidationException(spec.id(), "prompt", "must not be blank");
         }
-        if (prompt.length() > spec.promptMaxLength()) {
+        // the documented maxLength is JSON Schema's, which counts characters, not UTF-16 units: an emoji is one
+        int length = prompt.codePointCount(0, prompt.length());
+        if (length > spec.promptMaxLength()) {
             throw new EvolinkValidationException(spec.id(), "prompt", "must not exceed " + spec.promptMaxLength()
-                    + " characters, has " + prompt.length());
+                    + " characters, has " + length);
         }
     }
 

@@ -38,6 +38,15 @@ final class Numbers {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 
+    /**
+     * A number as written in an error: plain digits, unless that would take more than a few dozen of them
+     * (1E+999999999 would be a billion characters).
+     */
+    static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return Math.abs(s.scale()) <= 40 ? s.toPlainString() : s.toString();
+    }
+
     static String plain(Double d) {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }

@@ -77,7 +77,7 @@ final class ParamRules {
         boolean high = p.max() != null && v.compareTo(BigDecimal.valueOf(p.max())) > 0;
         if (low || high) {
             throw new EvolinkValidationException(spec.id(), field, "must be within " + bounds(p) + ", got "
-                    + v.stripTrailingZeros().toPlainString());
+                    + Numbers.plain(v));
         }
     }
 

@@ -91,7 +91,9 @@ final class ErrorDecoder {
 
     private EvolinkApiException api(HttpResult r, String code, String type, String param, String message) {
         String m = message == null || message.isBlank() ? "no message" : message;
-        return new EvolinkApiException(r.status(), redactor.scrub(code), redactor.scrub(type), redactor.scrub(param),
+        // the code is what callers branch on and stores keep: an answer without one still gets one
+        String c = code == null || code.isBlank() ? "http_" + r.status() : code;
+        return new EvolinkApiException(r.status(), redactor.scrub(c), redactor.scrub(type), redactor.scrub(param),
                 redactor.scrub(m), redactor.scrub(requestId(r)));
     }
 
