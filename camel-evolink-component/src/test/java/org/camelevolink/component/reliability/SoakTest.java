@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A seeded randomized run: {@code soak.tasks} logical requests (default 600; {@code -Dsoak.tasks=5000} for the
+ * A seeded randomized run: {@code soak.tasks} logical requests (default 400; {@code -Dsoak.tasks=5000} for the
  * long run) spread over the three modes at once, on one simulator drawing about one fault per ten tasks from its
  * seed ({@code soak.seed}). The same invariants as the fault matrix: every request ends exactly once, no idempotency
  * key is charged twice, every paid task reaches its receiver, nothing is left in the stores, trackers or threads.
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SoakTest {
 
-    private static final int TASKS = Integer.getInteger("soak.tasks", 600);
+    private static final int TASKS = Integer.getInteger("soak.tasks", 400);
     private static final long SEED = Long.getLong("soak.seed", 8L);
     /** Requests a mode has sent and not yet seen end, at most: a steady load rather than one burst. */
     private static final int IN_FLIGHT = 100;
