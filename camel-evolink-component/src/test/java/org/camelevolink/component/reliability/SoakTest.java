@@ -38,7 +38,8 @@ class SoakTest {
     void aSeededRandomRunEndsEveryRequestOncePaysOnceAndLeavesNothing() throws Exception {
         long started = System.nanoTime();
         try (EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005)
-                .allowInsecureCallbacks(true).imageBaseSize(32).seed(SEED).workerThreads(32).build())) {
+                .allowInsecureCallbacks(true).imageBaseSize(32).seed(SEED).workerThreads(32)
+                .defaultCredits(10.0 * TASKS * 10).build())) {
             Rig.warmUp(sim);
             sim.reset();
             Set<Thread> threadsBefore = Threads.live();
@@ -73,6 +74,7 @@ class SoakTest {
                 }
             }
             List<String> unexpectedTimeouts = unexpectedTimeouts(rigs, sim);
+            List<String> errorEnds = errorEnds(rigs);
             Map<String, Long> chargedTwice = Invariants.chargedTwice(sim);
             Set<String> notReceived = new java.util.HashSet<>(Invariants.paidTasks(sim));
             rigs.values().forEach(rig -> notReceived.retainAll(Invariants.paidButNotReceived(sim, rig)));
@@ -97,6 +99,7 @@ class SoakTest {
             assertThat(chargedTwice).as("idempotency keys charged twice").isEmpty();
             assertThat(notReceived).as("paid tasks no receiver got").isEmpty();
             assertThat(unexpectedTimeouts).as("timeouts of tasks that did finish").isEmpty();
+            assertThat(errorEnds).as("requests that ended in an error even after a redelivery").isEmpty();
             assertThat(threadsLeft).as("threads left behind").isEmpty();
         }
     }
@@ -167,6 +170,21 @@ class SoakTest {
             }
         }
         return count;
+    }
+
+    /**
+     * Requests whose last end is an error rather than a task: none may be, since every fault is either retried,
+     * outlived by the wait, or (an ambiguous submit) followed by a redelivery without faults.
+     */
+    private static List<String> errorEnds(Map<Mode, Rig> rigs) {
+        List<String> out = new ArrayList<>();
+        rigs.values().forEach(rig -> rig.ledger().entries().forEach((key, e) -> {
+            Outcome last = e.last();
+            if (last == null || last.kind() == Outcome.Kind.ERROR || last.kind() == Outcome.Kind.UNTYPED) {
+                out.add(key + " " + e.all());
+            }
+        }));
+        return out;
     }
 
     /** Requests that ended in a timeout although their task was not one that never finishes. */
