@@ -28,7 +28,8 @@ public final class EvolinkConstants {
             + "the exchange the consumer emits for it.", javaType = "String")
     public static final String CORRELATION_ID = "CamelEvolinkCorrelationId";
     @Metadata(label = "consumer", description = "Why an emitted task did not complete: EvoLink's error code (e.g. "
-            + "content_policy_violation), cancelled, or timeout when the component stopped waiting.",
+            + "content_policy_violation), cancelled, timeout when the component stopped waiting, or, with download=true, "
+            + "the download's error when the images can never be fetched (e.g. link_expired).",
               javaType = "String")
     public static final String ERROR_CODE = "CamelEvolinkErrorCode";
     @Metadata(label = "consumer", description = "The message that goes with CamelEvolinkErrorCode.", javaType = "String")

@@ -4,9 +4,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.camelevolink.component.client.EvolinkApiException;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkException;
 import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.client.TaskStatus;
 import org.camelevolink.component.store.TaskRecord;
 
@@ -76,16 +78,25 @@ public class EvolinkConsumer extends DefaultConsumer {
                 ? downloader.download(task).thenApply(images -> new ResultMapper.Downloaded(task, images))
                 : CompletableFuture.completedFuture(task);
         return result.handleAsync((body, downloadError) -> {
-            if (downloadError != null) {
+            Throwable failure = Futures.unwrap(downloadError);
+            if (failure != null && mayDownloadLater(failure)) {
                 getExceptionHandler().handleException("Downloading the results of EvoLink task " + record.taskId()
-                        + " failed; it is offered again later", downloadError);
+                        + " failed; it is offered again later", failure);
                 return CompletableFuture.completedFuture(false);
             }
-            return process(record, body);
+            // a link that is gone (410 once expired) or a result refused will not download later either: the task
+            // is emitted with the error instead of being offered for ever
+            return failure == null ? process(record, body, null) : process(record, task, failure);
         }, endpoint.getComponent().workers()).thenCompose(f -> f);
     }
 
-    private CompletableFuture<Boolean> process(TaskRecord record, Object result) {
+    /** A download that failed for a passing reason (network, timeout, 429, 5xx): worth offering again. */
+    private static boolean mayDownloadLater(Throwable failure) {
+        return failure instanceof EvolinkApiException api && (api.isRetryable()
+                || api.getStatusCode() == 0 && !EvolinkApiException.RESPONSE_TOO_LARGE.equals(api.getCode()));
+    }
+
+    private CompletableFuture<Boolean> process(TaskRecord record, Object result, Throwable downloadFailure) {
         if (!isRunAllowed()) {
             return CompletableFuture.failedFuture(new EvolinkException("the consumer of " + endpoint + " is stopping"));
         }
@@ -103,6 +114,11 @@ public class EvolinkConsumer extends DefaultConsumer {
         } else {
             message.setHeader(EvolinkConstants.TASK_ID, record.taskId());
             message.setHeader(EvolinkConstants.MODEL, record.model());
+        }
+        if (downloadFailure != null) {
+            message.setHeader(EvolinkConstants.ERROR_CODE, downloadFailure instanceof EvolinkApiException api
+                    ? api.getCode() : "download_refused");
+            message.setHeader(EvolinkConstants.ERROR_MESSAGE, downloadFailure.getMessage());
         }
         CompletableFuture<Boolean> processed = new CompletableFuture<>();
         getAsyncProcessor().process(exchange, doneSync -> {

@@ -141,7 +141,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             TaskRecord draft = draft(exchange, request);
             return endpoint.getComponent().submitter().submit(client, request, draft, ownCallbacks(request),
                     waitPolicy(draft));
-        }).thenCompose(submission -> cfg.isWaitForCompletion() ? waitFor(submission).thenCompose(this::finished)
+        }).thenCompose(submission -> cfg.isWaitForCompletion()
+                ? waitFor(submission).thenCompose(task -> finished(exchange, task))
                 : handOver(submission));
     }
 
@@ -206,7 +207,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         return CompletableFuture.completedFuture(submission.task());
     }
 
-    private CompletableFuture<Object> finished(EvolinkTask task) {
+    private CompletableFuture<Object> finished(Exchange exchange, EvolinkTask task) {
         if (task.getStatus() != TaskStatus.COMPLETED) {
             EvolinkTask.TaskError error = task.getError();
             String code = error == null ? task.getStatus().wireName() : error.code();
@@ -217,7 +218,12 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         if (!endpoint.getConfiguration().isDownload()) {
             return CompletableFuture.completedFuture(task);
         }
-        return downloader.download(task).thenApply(images -> new ResultMapper.Downloaded(task, images));
+        return downloader.download(task).whenComplete((images, error) -> {
+            if (error != null) {
+                // the task is paid for and completed: the failed exchange still names it (and its links)
+                ResultMapper.taskHeaders(exchange.getMessage(), task);
+            }
+        }).thenApply(images -> new ResultMapper.Downloaded(task, images));
     }
 
     private TaskReader reader() {

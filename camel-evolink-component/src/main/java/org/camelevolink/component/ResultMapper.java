@@ -59,7 +59,7 @@ final class ResultMapper {
         m.setHeader(EvolinkConstants.RESULT_INDEX, image.index());
     }
 
-    private static void taskHeaders(Message m, EvolinkTask task) {
+    static void taskHeaders(Message m, EvolinkTask task) {
         m.setHeader(EvolinkConstants.TASK_ID, task.getId());
         m.setHeader(EvolinkConstants.TASK_STATUS, task.getStatus().wireName());
         m.setHeader(EvolinkConstants.MODEL, task.getModel());

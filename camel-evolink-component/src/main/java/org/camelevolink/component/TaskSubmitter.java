@@ -52,6 +52,7 @@ final class TaskSubmitter {
         store.save(submitting);
         CreateTaskRequest sent = submitting.callbackToken() == null ? request
                 : request.toBuilder().callbackUrl(callbackUrl(callbackBaseUrl, submitting.callbackToken())).build();
+        long sentAt = clock.getAsLong();
         return client.createTask(sent, submitting.idempotencyKey()).handle((created, error) -> {
             long now = clock.getAsLong();
             if (error != null) {
@@ -59,7 +60,11 @@ final class TaskSubmitter {
                 throw new CompletionException(Futures.unwrap(error));
             }
             EvolinkTask task = created.task();
-            TaskRecord accepted = submitting.accepted(task.getId(),
+            // a re-send that EvoLink did not answer from its idempotency store created the task now: its wait
+            // counts from now, not from a first attempt that created nothing (a 500) long ago
+            TaskRecord sentNow = submitting == known && !created.replayed() ? submitting.sentAgainAt(sentAt)
+                    : submitting;
+            TaskRecord accepted = sentNow.accepted(task.getId(),
                     now + policy.firstReadDelay(task.getEstimatedTime()), now);
             if (task.isTerminal()) {
                 accepted = accepted.finished(task, now);

@@ -63,6 +63,12 @@ public record TaskRecord(String idempotencyKey, String taskId, String model, Del
                 submittedAt, nextReadAt, TaskState.WAITING, null, null, null, deliveryAttempts, now);
     }
 
+    /** The submit was sent again at {@code sentAt} and created its task then: the wait's deadline counts from it. */
+    public TaskRecord sentAgainAt(long sentAt) {
+        return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
+                sentAt, nextReadAt, state, outcome, errorCode, errorMessage, deliveryAttempts, updatedAt);
+    }
+
     /** Still running: read again at {@code nextReadAt}. */
     public TaskRecord readAgainAt(long nextReadAt, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,

@@ -253,9 +253,18 @@ public final class TaskTracker {
         return e;
     }
 
-    /** Errors the next read may not see: the client already retried them, the wait goes on. */
+    /**
+     * Errors the next read may not see, so the wait goes on: what the client retries (429, 502, 503, network,
+     * timeout), and also a 500 or a 2xx answer that is not the expected JSON. A read changes nothing, so a server
+     * error or a garbled answer is no reason to give up a task that is paid for and may still complete; only a
+     * refusal (4xx: key, permission, unknown task) or the client closing ends the wait early.
+     */
     private static boolean isTransient(Throwable error) {
-        return error instanceof EvolinkApiException api && api.isRetryable();
+        if (!(error instanceof EvolinkApiException api)) {
+            return false;
+        }
+        int status = api.getStatusCode();
+        return api.isRetryable() || status >= 500 || status >= 200 && status < 300;
     }
 
 }

@@ -43,7 +43,7 @@ public final class CrashRouteMain {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("file:" + work.resolve("in") + "?move=.done&maxMessagesPerPoll=5&delay=50")
+                from("file:" + work.resolve("in") + "?move=.done&maxMessagesPerPoll=5&delay=50&initialDelay=0")
                         .routeId("submit")
                         .setHeader(EvolinkConstants.IDEMPOTENCY_KEY, simple("${file:name}"))
                         .setHeader(EvolinkConstants.CORRELATION_ID, simple("${file:name.noext}"))

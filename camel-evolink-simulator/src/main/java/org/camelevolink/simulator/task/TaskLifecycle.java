@@ -10,9 +10,12 @@ import org.camelevolink.simulator.model.ValidatedRequest;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +67,11 @@ public final class TaskLifecycle {
     /** The documented failure codes a task can end with. */
     public static boolean isBusinessCode(String code) {
         return FAILURE_MESSAGES.containsKey(code);
+    }
+
+    /** Every documented failure code a task can end with, sorted: what a fault matrix iterates over. */
+    public static SortedSet<String> businessCodes() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(FAILURE_MESSAGES.keySet()));
     }
 
     /** Registers a task whose credits the caller has already reserved, and schedules its end. */

@@ -1,0 +1,181 @@
+package org.camelevolink.component.crash;
+
+import org.camelevolink.simulator.EvolinkSimulator;
+import org.camelevolink.simulator.SimulatorConfig;
+import org.camelevolink.simulator.http.Endpoint;
+import org.camelevolink.simulator.journal.JournalEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The crash test, twenty times over one persistent store: before each run a few new orders arrive, the application
+ * ({@link CrashRouteMain}, a separate JVM) starts on the store the previous run left, and is killed with SIGKILL at a
+ * point drawn from a seed (after its first few submits or emissions, give or take some milliseconds). A last run goes to
+ * the end. Every order then has its output, written once from one task; EvoLink was paid once per order; every paid
+ * task reached the route. {@code -Dcrash.runs}, {@code -Dcrash.ordersPerRun} and {@code -Dcrash.seed} change the
+ * run (defaults 20, 5, 11).
+ */
+class CrashLoopTest {
+
+    private static final int RUNS = Integer.getInteger("crash.runs", 20);
+    private static final int ORDERS_PER_RUN = Integer.getInteger("crash.ordersPerRun", 5);
+    private static final long SEED = Long.getLong("crash.seed", 11L);
+    private static final long LIMIT_MILLIS = 120_000;
+
+    private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.005)
+            .allowInsecureCallbacks(true).imageBaseSize(32).build());
+    private Process app;
+
+    @AfterEach
+    void tearDown() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+        sim.close();
+    }
+
+    @Test
+    void twentyKillsAtRandomPointsLoseNothingAndPayNothingTwice(@TempDir Path work) throws Exception {
+        long started = System.nanoTime();
+        Files.createDirectories(work.resolve("in"));
+        Path store = work.resolve("store/tasks.mv");
+        Random random = new Random(SEED);
+        int orders = 0;
+        List<String> kills = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            orders = addOrders(work, orders, ORDERS_PER_RUN);
+            KillPoint point = KillPoint.draw(random, ORDERS_PER_RUN);
+            int submitsBefore = sim.journal(Endpoint.CREATE).size();
+            int emissionsBefore = lines(work.resolve("emitted.log")).size();
+            app = start(work, store, run);
+            waitFor("run " + run + " to reach " + point, () -> point.reached(
+                    sim.journal(Endpoint.CREATE).size() - submitsBefore,
+                    lines(work.resolve("emitted.log")).size() - emissionsBefore));
+            Thread.sleep(point.extraMillis());
+            app.destroyForcibly().waitFor();
+            kills.add(String.format("run %d killed %s: %d submits, %d emissions in this run", run, point,
+                    sim.journal(Endpoint.CREATE).size() - submitsBefore,
+                    lines(work.resolve("emitted.log")).size() - emissionsBefore));
+        }
+        int total = orders;
+        app = start(work, store, RUNS + 1);
+        waitFor("every order's output", () -> outputs(work).size() == total);
+        Thread.sleep(500); // room for a wrong extra emission to show
+        app.destroyForcibly().waitFor();
+
+        List<String> emitted = lines(work.resolve("emitted.log"));
+        Map<String, Long> perTask = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
+                Collectors.counting()));
+        long reEmissions = emitted.size() - perTask.size();
+        Set<String> paidTasks = sim.journal(Endpoint.CREATE).stream().filter(JournalEntry::isCharged)
+                .map(JournalEntry::taskId).collect(Collectors.toSet());
+        Map<String, Long> chargesPerKey = sim.journal(Endpoint.CREATE).stream().filter(JournalEntry::isCharged)
+                .collect(Collectors.groupingBy(JournalEntry::idempotencyKey, Collectors.counting()));
+        Set<String> taskPerOrder = new HashSet<>();
+        for (Path out : outputs(work)) {
+            taskPerOrder.add(Files.readString(out));
+        }
+        kills.forEach(System.out::println);
+        System.out.printf("crash loop: seed %d, %d kills, %d orders, %d paid submits, %d outputs, %d emissions, "
+                + "%d re-emissions, %d s%n", SEED, RUNS, total, sim.journal().chargedSubmits(), outputs(work).size(),
+                emitted.size(), reEmissions, (System.nanoTime() - started) / 1_000_000_000L);
+
+        assertThat(sim.journal().chargedSubmits()).as("paid submits").isEqualTo(total);
+        assertThat(chargesPerKey.values()).as("charges per idempotency key").allMatch(n -> n == 1);
+        assertThat(perTask.keySet()).as("every paid task reached the route").isEqualTo(paidTasks);
+        assertThat(outputs(work)).hasSize(total);
+        assertThat(taskPerOrder).as("one task per order").hasSize(total);
+        // a route interrupted after its work but before the store heard of it runs again: at most the exchanges in
+        // flight at each kill (the component's worker threads)
+        assertThat(reEmissions).as("re-emissions after the kills").isLessThanOrEqualTo(4L * RUNS);
+    }
+
+    /**
+     * Where a run is killed: once it has sent {@code count} submits or emitted {@code count} tasks, plus up to
+     * 40 ms, so that kills fall before, between and inside submits, waits and emissions.
+     */
+    private record KillPoint(boolean afterEmissions, int count, long extraMillis) {
+
+        static KillPoint draw(Random random, int ordersPerRun) {
+            return new KillPoint(random.nextBoolean(), 1 + random.nextInt(ordersPerRun), random.nextInt(40));
+        }
+
+        boolean reached(int submits, int emissions) {
+            return (afterEmissions ? emissions : submits) >= count;
+        }
+
+        @Override
+        public String toString() {
+            return extraMillis + " ms after " + count + (afterEmissions ? " emissions" : " submits");
+        }
+    }
+
+    private static int addOrders(Path work, int from, int count) throws IOException {
+        for (int i = from; i < from + count; i++) {
+            Path tmp = work.resolve(String.format("order-%04d.tmp", i));
+            Files.writeString(tmp, "poster number " + i);
+            // moved in whole, so the file route never reads half an order
+            Files.move(tmp, work.resolve("in").resolve(String.format("order-%04d.txt", i)));
+        }
+        return from + count;
+    }
+
+    private Process start(Path work, Path store, int run) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+                System.getProperty("java.class.path"), CrashRouteMain.class.getName(), sim.baseUrl(),
+                SimulatorConfig.DEFAULT_API_KEY, store.toString(), work.toString());
+        File log = work.resolve("app-" + run + ".log").toFile();
+        return pb.redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    private void waitFor(String what, Condition done) throws Exception {
+        long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
+        while (!done.holds()) {
+            if (!app.isAlive()) {
+                throw new AssertionError("the application died while waiting for " + what);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
+    }
+
+    private static List<Path> outputs(Path work) {
+        Path out = work.resolve("out");
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(p -> p.toString().endsWith(".txt")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
