@@ -45,7 +45,9 @@ class SoakTest {
             Set<Thread> threadsBefore = Threads.live();
             Map<Mode, Rig> rigs = new EnumMap<>(Mode.class);
             for (Mode mode : Mode.values()) {
-                rigs.put(mode, new Rig(sim, Rig.Settings.of(mode).maxWaitTime(8_000)));
+                // long enough that only a task that never finishes reaches it, even through a stall of a loaded
+                // machine (a 5,000 run with 8 s saw 7 finished tasks time out in one stalled window)
+                rigs.put(mode, new Rig(sim, Rig.Settings.of(mode).maxWaitTime(20_000)));
             }
             randomFaults(sim.faults());
             send(rigs, new Random(SEED));
