@@ -5,6 +5,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,6 +46,24 @@ class OversizeAnswerPropertiesTest {
     @Provide
     Arbitrary<String> calls() {
         return Arbitraries.of("credits", "getTask", "getTasks", "createTask", "download");
+    }
+
+    private static final String WIRE_LOGGER = "org.apache.hc.client5.http.wire";
+    private Level wireLevel;
+
+    /**
+     * HttpClient's wire logger, on at DEBUG for the whole run's key scan, allocates a log line per chunk read: that
+     * is the logging's memory, not the client's buffering, which is what the allocation bound is about.
+     */
+    @BeforeProperty
+    void quietWireLogger() {
+        wireLevel = LogManager.getLogger(WIRE_LOGGER).getLevel();
+        Configurator.setLevel(WIRE_LOGGER, Level.INFO);
+    }
+
+    @AfterProperty
+    void restoreWireLogger() {
+        Configurator.setLevel(WIRE_LOGGER, wireLevel);
     }
 
     @Property(tries = 8)

@@ -234,9 +234,9 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
         return store.findByTaskId(taskId).orElseThrow();
     }
 
-    /** The reads of a task handed to a consumer, once its first, scheduled, read is done: the next is a minute away. */
+    /** The reads of a task handed to a consumer: none yet, since its first scheduled read is a minute away. */
     private long settledReads(String taskId) throws InterruptedException {
-        until("the first read of " + taskId, () -> reads(taskId) >= 1);
+        until("the record of " + taskId, () -> store.findByTaskId(taskId).isPresent());
         Thread.sleep(50);
         return reads(taskId);
     }

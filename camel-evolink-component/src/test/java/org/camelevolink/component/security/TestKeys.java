@@ -36,6 +36,8 @@ public final class TestKeys {
             "sk-download-test-key-61bb",
             "sk-errors-test-key-31a7",
             "sk-not-a-known-key-77",
+            "sk-oversize-props-key-77c1", // client/OversizeAnswerPropertiesTest
+            "sk-parsing-props-key-5d2e", // client/AnswerParsingPropertiesTest
             "sk-proxy-test",
             "sk-retry-test-key-5c2e",
             "sk-submit-test-key-0b9d");
