@@ -8,6 +8,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,7 @@ final class Charts {
         chart.getStyler().setYAxisLogarithmic(plot.logY());
         chart.getStyler().setMarkerSize(8);
         Map<String, List<ScenarioResult>> byScenario = new TreeMap<>();
-        results.forEach(r -> byScenario.computeIfAbsent(r.id() + ") " + r.title(), k -> new java.util.ArrayList<>())
+        results.forEach(r -> byScenario.computeIfAbsent(r.id() + ") " + r.title(), k -> new ArrayList<>())
                 .add(r));
         byScenario.forEach((name, rows) -> chart.addSeries(name,
                         rows.stream().mapToDouble(ScenarioResult::tasks).toArray(),

@@ -38,11 +38,7 @@ public record ScenarioResult(String id, String title, int tasks, long posts, lon
         return String.format("%s n=%d req/task=%.3f (POST %d, GET %d, batch %d) latency p50/p95/max=%.0f/%.0f/%.0f ms"
                         + " wall=%d ms (longest task %d ms) threads=%d heap/task=%d B cpu/task=%.0f us%s",
                 id, tasks, requestsPerTask(), posts, gets, batches, latencyMedianMillis, latencyP95Millis,
-                latencyMaxMillis, wall(), longestTaskMillis, peakThreads, heapBytesPerTask, cpuMicrosPerTask(),
+                latencyMaxMillis, wallMillis, longestTaskMillis, peakThreads, heapBytesPerTask, cpuMicrosPerTask(),
                 failures + duplicates == 0 ? "" : " FAILURES=" + failures + " DUPLICATES=" + duplicates);
-    }
-
-    private long wall() {
-        return wallMillis;
     }
 }
