@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,24 +60,24 @@ class CrashLoopTest {
             orders = addOrders(work, orders, ORDERS_PER_RUN);
             KillPoint point = KillPoint.draw(random, ORDERS_PER_RUN);
             int submitsBefore = sim.journal(Endpoint.CREATE).size();
-            int emissionsBefore = lines(work.resolve("emitted.log")).size();
+            int emissionsBefore = CrashApp.lines(work.resolve("emitted.log")).size();
             app = start(work, store, run);
             waitFor("run " + run + " to reach " + point, () -> point.reached(
                     sim.journal(Endpoint.CREATE).size() - submitsBefore,
-                    lines(work.resolve("emitted.log")).size() - emissionsBefore));
+                    CrashApp.lines(work.resolve("emitted.log")).size() - emissionsBefore));
             Thread.sleep(point.extraMillis());
             app.destroyForcibly().waitFor();
             kills.add(String.format("run %d killed %s: %d submits, %d emissions in this run", run, point,
                     sim.journal(Endpoint.CREATE).size() - submitsBefore,
-                    lines(work.resolve("emitted.log")).size() - emissionsBefore));
+                    CrashApp.lines(work.resolve("emitted.log")).size() - emissionsBefore));
         }
         int total = orders;
         app = start(work, store, RUNS + 1);
-        waitFor("every order's output", () -> outputs(work).size() == total);
+        waitFor("every order's output", () -> CrashApp.outputs(work).size() == total);
         Thread.sleep(500); // room for a wrong extra emission to show
         app.destroyForcibly().waitFor();
 
-        List<String> emitted = lines(work.resolve("emitted.log"));
+        List<String> emitted = CrashApp.lines(work.resolve("emitted.log"));
         Map<String, Long> perTask = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
                 Collectors.counting()));
         long reEmissions = emitted.size() - perTask.size();
@@ -88,18 +86,18 @@ class CrashLoopTest {
         Map<String, Long> chargesPerKey = sim.journal(Endpoint.CREATE).stream().filter(JournalEntry::isCharged)
                 .collect(Collectors.groupingBy(JournalEntry::idempotencyKey, Collectors.counting()));
         Set<String> taskPerOrder = new HashSet<>();
-        for (Path out : outputs(work)) {
+        for (Path out : CrashApp.outputs(work)) {
             taskPerOrder.add(Files.readString(out));
         }
         kills.forEach(System.out::println);
         System.out.printf("crash loop: seed %d, %d kills, %d orders, %d paid submits, %d outputs, %d emissions, "
-                + "%d re-emissions, %d s%n", SEED, RUNS, total, sim.journal().chargedSubmits(), outputs(work).size(),
+                + "%d re-emissions, %d s%n", SEED, RUNS, total, sim.journal().chargedSubmits(), CrashApp.outputs(work).size(),
                 emitted.size(), reEmissions, (System.nanoTime() - started) / 1_000_000_000L);
 
         assertThat(sim.journal().chargedSubmits()).as("paid submits").isEqualTo(total);
         assertThat(chargesPerKey.values()).as("charges per idempotency key").allMatch(n -> n == 1);
         assertThat(perTask.keySet()).as("every paid task reached the route").isEqualTo(paidTasks);
-        assertThat(outputs(work)).hasSize(total);
+        assertThat(CrashApp.outputs(work)).hasSize(total);
         assertThat(taskPerOrder).as("one task per order").hasSize(total);
         // a route interrupted after its work but before the store heard of it runs again: at most the exchanges in
         // flight at each kill (the component's worker threads)
@@ -137,45 +135,10 @@ class CrashLoopTest {
     }
 
     private Process start(Path work, Path store, int run) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), CrashRouteMain.class.getName(), sim.baseUrl(),
-                SimulatorConfig.DEFAULT_API_KEY, store.toString(), work.toString());
-        File log = work.resolve("app-" + run + ".log").toFile();
-        return pb.redirectErrorStream(true).redirectOutput(log).start();
+        return CrashApp.start(sim, work, store, run, "-XX:TieredStopAtLevel=1", "-Xshare:auto");
     }
 
-    @FunctionalInterface
-    private interface Condition {
-        boolean holds() throws IOException;
-    }
-
-    private void waitFor(String what, Condition done) throws Exception {
-        long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
-        while (!done.holds()) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the application died while waiting for " + what);
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static List<String> lines(Path file) throws IOException {
-        return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
-    }
-
-    private static List<Path> outputs(Path work) {
-        Path out = work.resolve("out");
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.toString().endsWith(".txt")).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+    private void waitFor(String what, CrashApp.Condition done) throws Exception {
+        CrashApp.waitFor(app, what, LIMIT_MILLIS, done);
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,17 +50,17 @@ class CrashRecoveryTest {
 
         app = start(work, store, 1);
         // killed while orders are still being submitted and finished tasks are being emitted
-        waitFor("the first emissions", () -> lines(work.resolve("emitted.log")).size() >= 20);
+        waitFor("the first emissions", () -> CrashApp.lines(work.resolve("emitted.log")).size() >= 20);
         app.destroyForcibly().waitFor();
         long submittedBeforeKill = sim.journal(Endpoint.CREATE).size();
-        long emittedBeforeKill = lines(work.resolve("emitted.log")).size();
+        long emittedBeforeKill = CrashApp.lines(work.resolve("emitted.log")).size();
 
         app = start(work, store, 2);
-        waitFor("every task's output", () -> outputs(work).size() == TASKS);
+        waitFor("every task's output", () -> CrashApp.outputs(work).size() == TASKS);
         Thread.sleep(500); // room for a wrong extra emission to show
         app.destroyForcibly().waitFor();
 
-        List<String> emitted = lines(work.resolve("emitted.log"));
+        List<String> emitted = CrashApp.lines(work.resolve("emitted.log"));
         Map<String, Long> perTask = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
                 Collectors.counting()));
         long duplicates = emitted.size() - perTask.size();
@@ -74,9 +72,9 @@ class CrashRecoveryTest {
         Set<String> taskIds = sim.journal(Endpoint.CREATE).stream().filter(e -> e.isCharged())
                 .map(e -> e.taskId()).collect(Collectors.toSet());
         assertThat(perTask.keySet()).as("every paid task reached the route").isEqualTo(taskIds);
-        assertThat(outputs(work)).hasSize(TASKS);
+        assertThat(CrashApp.outputs(work)).hasSize(TASKS);
         Map<String, String> taskByOrder = new HashMap<>();
-        for (Path out : outputs(work)) {
+        for (Path out : CrashApp.outputs(work)) {
             taskByOrder.put(out.getFileName().toString(), Files.readString(out));
         }
         assertThat(Set.copyOf(taskByOrder.values())).as("one task per order").hasSize(TASKS);
@@ -86,45 +84,10 @@ class CrashRecoveryTest {
     }
 
     private Process start(Path work, Path store, int run) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashRouteMain.class.getName(), sim.baseUrl(), SimulatorConfig.DEFAULT_API_KEY, store.toString(),
-                work.toString());
-        File log = work.resolve("app-" + run + ".log").toFile();
-        return pb.redirectErrorStream(true).redirectOutput(log).start();
+        return CrashApp.start(sim, work, store, run);
     }
 
-    @FunctionalInterface
-    private interface Condition {
-        boolean holds() throws IOException;
-    }
-
-    private void waitFor(String what, Condition done) throws Exception {
-        long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
-        while (!done.holds()) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the application died while waiting for " + what);
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static List<String> lines(Path file) throws IOException {
-        return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
-    }
-
-    private static List<Path> outputs(Path work) {
-        Path out = work.resolve("out");
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.toString().endsWith(".txt")).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+    private void waitFor(String what, CrashApp.Condition done) throws Exception {
+        CrashApp.waitFor(app, what, LIMIT_MILLIS, done);
     }
 }
