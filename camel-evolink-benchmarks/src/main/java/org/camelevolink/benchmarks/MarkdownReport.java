@@ -87,7 +87,7 @@ final class MarkdownReport {
         for (ScenarioResult r : at(n)) {
             String aboveFloor = floor.filter(f -> f != r && r.heapBytesPerTask() >= 0 && f.heapBytesPerTask() >= 0)
                     .map(f -> " (" + (r.heapBytesPerTask() - f.heapBytesPerTask()) + ")").orElse("");
-            line("| " + r.id() + ") " + r.title() + " | " + fmt(r.requestsPerTask()) + " (" + r.posts() + " + "
+            line("| " + r.id() + ") " + r.title().replace("evolink:", "`evolink:`") + " | " + fmt(r.requestsPerTask()) + " (" + r.posts() + " + "
                     + r.gets() + " + " + r.batches() + ") | " + fmt0(r.latencyMedianMillis()) + " / "
                     + fmt0(r.latencyP95Millis()) + " / " + fmt0(r.latencyMaxMillis()) + " | "
                     + pct(r.latencyP95Share()) + " | " + fmt(r.wallMillis() / 1000.0) + " ("

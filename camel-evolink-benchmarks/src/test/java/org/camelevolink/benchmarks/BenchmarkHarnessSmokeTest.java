@@ -39,7 +39,7 @@ class BenchmarkHarnessSmokeTest {
 
         BenchmarkMain.write(docs, settings, results, List.of(new JmhFigure("readTask", 1.5, 0.1)));
         String md = Files.readString(docs.resolve("benchmarks.md"));
-        assertThat(md).contains("## N = 20", "| a) evolink: producer", "## Design goals at N = 20", "readTask");
+        assertThat(md).contains("## N = 20", "| a) `evolink:` producer", "## Design goals at N = 20", "readTask");
         for (Charts.Plot plot : Charts.PLOTS) {
             assertThat(docs.resolve("img").resolve(plot.file())).isNotEmptyFile();
         }
