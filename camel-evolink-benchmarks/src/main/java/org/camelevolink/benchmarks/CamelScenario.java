@@ -18,10 +18,8 @@ abstract class CamelScenario implements Scenario {
         this.env = env;
         camel = new DefaultCamelContext();
         configure(camel);
-        // routes after the start: services such as the callback scenario's HTTP server are up before a route's
-        // producer registers its callback path (known issue, see docs/benchmarks.md)
-        camel.start();
         camel.addRoutes(routes());
+        camel.start();
     }
 
     /** Components and services the routes need. */

@@ -7,6 +7,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.service.ServiceHelper;
@@ -53,7 +54,7 @@ final class CallbackReceiver implements Processor {
             return;
         }
         String wanted = pathOf(base);
-        if (consumer != null) {
+        if (path != null) {
             if (!wanted.equals(path)) {
                 throw new IllegalArgumentException("One callback receiver per component: callbackBaseUrl paths "
                         + path + " and " + wanted + " differ; set callbackBaseUrl on the component");
@@ -61,13 +62,34 @@ final class CallbackReceiver implements Processor {
             return;
         }
         maxBytes = cfg.getCallbackMaxBytes();
-        RestConsumerFactory factory = restConsumerFactory(cfg.getCallbackComponent());
+        RestConsumerFactory factory = restConsumerFactory(cfg.getCallbackComponent()); // fails the start if missing
+        path = wanted;
+        if (camelContext.isStarted()) {
+            listen(factory);
+            return;
+        }
+        // a route's producer starts while the context starts, possibly before the HTTP server the path goes on
+        camelContext.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+                listen(factory);
+            }
+        });
+    }
+
+    private synchronized void listen(RestConsumerFactory factory) throws Exception {
+        if (consumer != null || path == null) {
+            return;
+        }
         RestConfiguration rest = camelContext.getRestConfiguration();
-        consumer = factory.createConsumer(camelContext, this, null, wanted, "{" + TOKEN + "}", null, null, rest,
+        consumer = factory.createConsumer(camelContext, this, null, path, "{" + TOKEN + "}", null, null, rest,
                 Map.of());
         ServiceHelper.startService(consumer);
-        path = wanted;
-        LOG.info("EvoLink callback receiver listening on {}/{{token}}", wanted);
+        LOG.info("EvoLink callback receiver listening on {}/{{token}}", path);
     }
 
     synchronized void stop() {
