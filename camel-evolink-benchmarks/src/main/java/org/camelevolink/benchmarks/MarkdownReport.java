@@ -40,7 +40,8 @@ final class MarkdownReport {
         line(COMMAND);
         line("```");
         line("");
-        line("Shorter: `" + COMMAND + " -Dbench.tasks=100,1000 -Dbench.jmh=false`.");
+        line("Shorter: `" + COMMAND + " -Dbench.tasks=100,1000 -Dbench.jmh=false`; some scenarios only:"
+                + " `-Dbench.scenarios=ce`. Run from the repository root.");
         line("");
         setup();
         for (int n : taskCounts()) {
