@@ -21,7 +21,7 @@ final class ThreadCensus implements AutoCloseable {
     private volatile boolean running = true;
 
     private ThreadCensus() {
-        baseline = count();
+        baseline = settledCount();
         sampler = new Thread(this::sample, "bench-thread-census");
         sampler.setDaemon(true);
         sampler.start();
@@ -47,6 +47,25 @@ final class ThreadCensus implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** The previous scenario's threads may still be ending: the baseline is taken once the count holds still. */
+    private static int settledCount() {
+        int last = count();
+        for (int i = 0; i < 100; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            int now = count();
+            if (now == last) {
+                break;
+            }
+            last = now;
+        }
+        return last;
     }
 
     private static int count() {
