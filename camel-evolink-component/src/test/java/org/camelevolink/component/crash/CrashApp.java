@@ -11,35 +11,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The crash tests' application: {@link CrashRouteMain} in a JVM of its own, and what it leaves in its folder. */
-final class CrashApp {
+/**
+ * The crash tests' application: {@link CrashRouteMain} in a JVM of its own, run after run on one persistent store in
+ * {@code work}, and what it leaves there.
+ */
+final class CrashApp implements AutoCloseable {
+
+    private static final long LIMIT_MILLIS = 120_000;
 
     @FunctionalInterface
     interface Condition {
         boolean holds() throws IOException;
     }
 
-    private CrashApp() {
+    private final EvolinkSimulator sim;
+    private final Path work;
+    private final List<String> jvmOptions;
+    private Process process;
+
+    CrashApp(EvolinkSimulator sim, Path work, String... jvmOptions) {
+        this.sim = sim;
+        this.work = work;
+        this.jvmOptions = List.of(jvmOptions);
     }
 
-    /** Starts run {@code run} of the application on {@code store}, logging to {@code app-<run>.log}. */
-    static Process start(EvolinkSimulator sim, Path work, Path store, int run, String... jvmOptions)
-            throws IOException {
+    /** Starts run {@code run} on the store the previous run left, logging to {@code app-<run>.log}. */
+    void start(int run) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashRouteMain.class.getName(),
-                sim.baseUrl(), SimulatorConfig.DEFAULT_API_KEY, store.toString(), work.toString()));
+                sim.baseUrl(), SimulatorConfig.DEFAULT_API_KEY, work.resolve("store/tasks.mv").toString(),
+                work.toString()));
         File log = work.resolve("app-" + run + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
-    /** Waits for {@code done}, failing if the application dies first or the limit passes. */
-    static void waitFor(Process app, String what, long limitMillis, Condition done) throws Exception {
-        long deadline = System.currentTimeMillis() + limitMillis;
+    /** Waits for {@code done}, failing if the application dies first or two minutes pass. */
+    void waitFor(String what, Condition done) throws Exception {
+        long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
         while (!done.holds()) {
-            if (!app.isAlive()) {
+            if (!process.isAlive()) {
                 throw new AssertionError("the application died while waiting for " + what);
             }
             if (System.currentTimeMillis() > deadline) {
@@ -49,12 +62,19 @@ final class CrashApp {
         }
     }
 
-    static List<String> lines(Path file) throws IOException {
+    /** SIGKILL, and wait until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** The task ids the route has emitted, one line per emission, across all runs. */
+    List<String> emitted() throws IOException {
+        Path file = work.resolve("emitted.log");
         return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
     }
 
     /** The application's output files, one per order. */
-    static List<Path> outputs(Path work) {
+    List<Path> outputs() {
         Path out = work.resolve("out");
         if (!Files.isDirectory(out)) {
             return List.of();
@@ -63,6 +83,13 @@ final class CrashApp {
             return files.filter(p -> p.toString().endsWith(".txt")).toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroyForcibly();
         }
     }
 }

@@ -34,16 +34,15 @@ class CrashLoopTest {
     private static final int RUNS = Integer.getInteger("crash.runs", 20);
     private static final int ORDERS_PER_RUN = Integer.getInteger("crash.ordersPerRun", 5);
     private static final long SEED = Long.getLong("crash.seed", 11L);
-    private static final long LIMIT_MILLIS = 120_000;
 
     private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.005)
             .allowInsecureCallbacks(true).imageBaseSize(32).build());
-    private Process app;
+    private CrashApp app;
 
     @AfterEach
     void tearDown() {
         if (app != null) {
-            app.destroyForcibly();
+            app.close();
         }
         sim.close();
     }
@@ -52,7 +51,7 @@ class CrashLoopTest {
     void twentyKillsAtRandomPointsLoseNothingAndPayNothingTwice(@TempDir Path work) throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(work.resolve("in"));
-        Path store = work.resolve("store/tasks.mv");
+        app = new CrashApp(sim, work, "-XX:TieredStopAtLevel=1", "-Xshare:auto");
         Random random = new Random(SEED);
         int orders = 0;
         List<String> kills = new ArrayList<>();
@@ -60,24 +59,24 @@ class CrashLoopTest {
             orders = addOrders(work, orders, ORDERS_PER_RUN);
             KillPoint point = KillPoint.draw(random, ORDERS_PER_RUN);
             int submitsBefore = sim.journal(Endpoint.CREATE).size();
-            int emissionsBefore = CrashApp.lines(work.resolve("emitted.log")).size();
-            app = start(work, store, run);
-            waitFor("run " + run + " to reach " + point, () -> point.reached(
+            int emissionsBefore = app.emitted().size();
+            app.start(run);
+            app.waitFor("run " + run + " to reach " + point, () -> point.reached(
                     sim.journal(Endpoint.CREATE).size() - submitsBefore,
-                    CrashApp.lines(work.resolve("emitted.log")).size() - emissionsBefore));
+                    app.emitted().size() - emissionsBefore));
             Thread.sleep(point.extraMillis());
-            app.destroyForcibly().waitFor();
+            app.kill();
             kills.add(String.format("run %d killed %s: %d submits, %d emissions in this run", run, point,
                     sim.journal(Endpoint.CREATE).size() - submitsBefore,
-                    CrashApp.lines(work.resolve("emitted.log")).size() - emissionsBefore));
+                    app.emitted().size() - emissionsBefore));
         }
         int total = orders;
-        app = start(work, store, RUNS + 1);
-        waitFor("every order's output", () -> CrashApp.outputs(work).size() == total);
+        app.start(RUNS + 1);
+        app.waitFor("every order's output", () -> app.outputs().size() == total);
         Thread.sleep(500); // room for a wrong extra emission to show
-        app.destroyForcibly().waitFor();
+        app.kill();
 
-        List<String> emitted = CrashApp.lines(work.resolve("emitted.log"));
+        List<String> emitted = app.emitted();
         Map<String, Long> perTask = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
                 Collectors.counting()));
         long reEmissions = emitted.size() - perTask.size();
@@ -86,18 +85,18 @@ class CrashLoopTest {
         Map<String, Long> chargesPerKey = sim.journal(Endpoint.CREATE).stream().filter(JournalEntry::isCharged)
                 .collect(Collectors.groupingBy(JournalEntry::idempotencyKey, Collectors.counting()));
         Set<String> taskPerOrder = new HashSet<>();
-        for (Path out : CrashApp.outputs(work)) {
+        for (Path out : app.outputs()) {
             taskPerOrder.add(Files.readString(out));
         }
         kills.forEach(System.out::println);
         System.out.printf("crash loop: seed %d, %d kills, %d orders, %d paid submits, %d outputs, %d emissions, "
-                + "%d re-emissions, %d s%n", SEED, RUNS, total, sim.journal().chargedSubmits(), CrashApp.outputs(work).size(),
+                + "%d re-emissions, %d s%n", SEED, RUNS, total, sim.journal().chargedSubmits(), app.outputs().size(),
                 emitted.size(), reEmissions, (System.nanoTime() - started) / 1_000_000_000L);
 
         assertThat(sim.journal().chargedSubmits()).as("paid submits").isEqualTo(total);
         assertThat(chargesPerKey.values()).as("charges per idempotency key").allMatch(n -> n == 1);
         assertThat(perTask.keySet()).as("every paid task reached the route").isEqualTo(paidTasks);
-        assertThat(CrashApp.outputs(work)).hasSize(total);
+        assertThat(app.outputs()).hasSize(total);
         assertThat(taskPerOrder).as("one task per order").hasSize(total);
         // a route interrupted after its work but before the store heard of it runs again: at most the exchanges in
         // flight at each kill (the component's worker threads)
@@ -132,13 +131,5 @@ class CrashLoopTest {
             Files.move(tmp, work.resolve("in").resolve(String.format("order-%04d.txt", i)));
         }
         return from + count;
-    }
-
-    private Process start(Path work, Path store, int run) throws IOException {
-        return CrashApp.start(sim, work, store, run, "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-    }
-
-    private void waitFor(String what, CrashApp.Condition done) throws Exception {
-        CrashApp.waitFor(app, what, LIMIT_MILLIS, done);
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,16 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryTest {
 
     private static final int TASKS = 200;
-    private static final long LIMIT_MILLIS = 120_000;
 
     private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.02)
             .allowInsecureCallbacks(true).imageBaseSize(64).build());
-    private Process app;
+    private CrashApp app;
 
     @AfterEach
     void tearDown() {
         if (app != null) {
-            app.destroyForcibly();
+            app.close();
         }
         sim.close();
     }
@@ -46,21 +44,21 @@ class CrashRecoveryTest {
         for (int i = 0; i < TASKS; i++) {
             Files.writeString(work.resolve("in").resolve(String.format("order-%03d.txt", i)), "poster number " + i);
         }
-        Path store = work.resolve("store/tasks.mv");
+        app = new CrashApp(sim, work);
 
-        app = start(work, store, 1);
+        app.start(1);
         // killed while orders are still being submitted and finished tasks are being emitted
-        waitFor("the first emissions", () -> CrashApp.lines(work.resolve("emitted.log")).size() >= 20);
-        app.destroyForcibly().waitFor();
+        app.waitFor("the first emissions", () -> app.emitted().size() >= 20);
+        app.kill();
         long submittedBeforeKill = sim.journal(Endpoint.CREATE).size();
-        long emittedBeforeKill = CrashApp.lines(work.resolve("emitted.log")).size();
+        long emittedBeforeKill = app.emitted().size();
 
-        app = start(work, store, 2);
-        waitFor("every task's output", () -> CrashApp.outputs(work).size() == TASKS);
+        app.start(2);
+        app.waitFor("every task's output", () -> app.outputs().size() == TASKS);
         Thread.sleep(500); // room for a wrong extra emission to show
-        app.destroyForcibly().waitFor();
+        app.kill();
 
-        List<String> emitted = CrashApp.lines(work.resolve("emitted.log"));
+        List<String> emitted = app.emitted();
         Map<String, Long> perTask = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
                 Collectors.counting()));
         long duplicates = emitted.size() - perTask.size();
@@ -72,22 +70,14 @@ class CrashRecoveryTest {
         Set<String> taskIds = sim.journal(Endpoint.CREATE).stream().filter(e -> e.isCharged())
                 .map(e -> e.taskId()).collect(Collectors.toSet());
         assertThat(perTask.keySet()).as("every paid task reached the route").isEqualTo(taskIds);
-        assertThat(CrashApp.outputs(work)).hasSize(TASKS);
+        assertThat(app.outputs()).hasSize(TASKS);
         Map<String, String> taskByOrder = new HashMap<>();
-        for (Path out : CrashApp.outputs(work)) {
+        for (Path out : app.outputs()) {
             taskByOrder.put(out.getFileName().toString(), Files.readString(out));
         }
         assertThat(Set.copyOf(taskByOrder.values())).as("one task per order").hasSize(TASKS);
         // a route interrupted by the kill after its work but before the store heard of it runs again: at most the
         // exchanges in flight at that instant (the component's worker threads)
         assertThat(duplicates).as("re-emissions after the kill").isLessThanOrEqualTo(4);
-    }
-
-    private Process start(Path work, Path store, int run) throws IOException {
-        return CrashApp.start(sim, work, store, run);
-    }
-
-    private void waitFor(String what, CrashApp.Condition done) throws Exception {
-        CrashApp.waitFor(app, what, LIMIT_MILLIS, done);
     }
 }
