@@ -37,12 +37,9 @@ class BatchedReadsTest {
     }
 
     private void start() throws Exception {
-        EvolinkComponent evolink = new EvolinkComponent();
-        evolink.setTaskStore(new InMemoryTaskStore());
+        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+                new InMemoryTaskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setApiKey(SimulatorConfig.DEFAULT_API_KEY);
-        cfg.setBaseUrl(sim.baseUrl());
-        cfg.setAllowInsecureUrls(true);
         cfg.setMinPollInterval(20);
         cfg.setMaxPollInterval(600);
         camel.addComponent("evolink", evolink);

@@ -2,8 +2,6 @@ package org.camelevolink.component;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.simulator.EvolinkSimulator;
@@ -12,8 +10,6 @@ import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -39,17 +35,11 @@ class CallbackReceiverStartTest {
 
     @Test
     void aRouteProducerWithCallbacksStartsBeforeTheHttpServerAndStillReceivesThem() throws Exception {
-        int port = freePort();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        camel.addService(new VertxPlatformHttpServer(server));
-        EvolinkComponent evolink = new EvolinkComponent();
-        evolink.setTaskStore(new InMemoryTaskStore());
+        int port = TestComponents.freePort();
+        TestComponents.addCallbackServer(camel, port);
+        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+                new InMemoryTaskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setApiKey(SimulatorConfig.DEFAULT_API_KEY);
-        cfg.setBaseUrl(sim.baseUrl());
-        cfg.setAllowInsecureUrls(true);
         cfg.setCallbackBaseUrl("http://127.0.0.1:" + port + "/evolink/callbacks");
         cfg.setMinPollInterval(60_000); // only the callback can bring the read forward within the test
         cfg.setMaxPollInterval(60_000);
@@ -69,11 +59,5 @@ class CallbackReceiverStartTest {
         assertThat(emitted.await(10, TimeUnit.SECONDS)).as("emitted after the callback").isTrue();
         assertThat(sim.journal(Endpoint.TASK_BATCH).stream().filter(e -> e.body().contains(taskId)).count())
                 .as("the one read the callback asked for").isEqualTo(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,18 +3,14 @@ package org.camelevolink.component;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
-import org.camelevolink.simulator.callback.CallbackAttempt;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,17 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallbackTest extends ProducerTestSupport {
 
-    private static final int PORT = freePort();
+    private static final int PORT = TestComponents.freePort();
     private static final String BASE = "http://127.0.0.1:" + PORT + "/evolink/callbacks";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(PORT);
-        context.addService(new VertxPlatformHttpServer(server));
+        TestComponents.addCallbackServer(context, PORT);
         EvolinkConfiguration cfg = context.getComponent("evolink", EvolinkComponent.class).getConfiguration();
         cfg.setCallbackBaseUrl(BASE);
         cfg.setCallbackMaxBytes(4096);
@@ -184,13 +177,5 @@ class CallbackTest extends ProducerTestSupport {
                         : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -41,15 +41,10 @@ abstract class ProducerTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        EvolinkComponent evolink = new EvolinkComponent();
+        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY, taskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setApiKey(SimulatorConfig.DEFAULT_API_KEY);
-        cfg.setBaseUrl(sim.baseUrl());
-        cfg.setFilesBaseUrl(sim.filesBaseUrl());
-        cfg.setAllowInsecureUrls(true);
         cfg.setMinPollInterval(5);
         cfg.setMaxPollInterval(50);
-        evolink.setTaskStore(taskStore());
         context.addComponent("evolink", evolink);
         return context;
     }

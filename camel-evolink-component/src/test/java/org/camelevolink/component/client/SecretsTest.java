@@ -7,6 +7,7 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.camelevolink.component.TestComponents;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ class SecretsTest {
             try (EvolinkClient tiny = ClientTests.client(KEY, SIM.baseUrl(), b -> b.maxResponseBytes(16))) {
                 errors.add(failure(tiny.credits()));
             }
-            try (EvolinkClient nowhere = ClientTests.client(KEY, "http://127.0.0.1:" + freePort(),
+            try (EvolinkClient nowhere = ClientTests.client(KEY, "http://127.0.0.1:" + TestComponents.freePort(),
                     b -> b.maxReadRetries(0))) {
                 errors.add(failure(nowhere.credits()));
             }
@@ -110,11 +110,6 @@ class SecretsTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     @FunctionalInterface
     private interface Action {

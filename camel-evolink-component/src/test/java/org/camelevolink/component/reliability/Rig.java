@@ -4,19 +4,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.ComponentProbe;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.EvolinkConstants;
+import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -60,13 +57,9 @@ final class Rig implements AutoCloseable {
 
     Rig(EvolinkSimulator sim, Settings settings) throws Exception {
         this.settings = settings;
-        EvolinkComponent evolink = new EvolinkComponent();
-        evolink.setTaskStore(new InMemoryTaskStore());
+        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+                new InMemoryTaskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setApiKey(SimulatorConfig.DEFAULT_API_KEY);
-        cfg.setBaseUrl(sim.baseUrl());
-        cfg.setFilesBaseUrl(sim.filesBaseUrl());
-        cfg.setAllowInsecureUrls(true);
         cfg.setMinPollInterval(settings.minPoll());
         cfg.setMaxPollInterval(settings.maxPoll());
         cfg.setResponseTimeout(settings.responseTimeout());
@@ -74,11 +67,8 @@ final class Rig implements AutoCloseable {
         cfg.setMaxWaitTime(settings.maxWaitTime());
         cfg.setDeliveryRetryDelay(20);
         if (settings.mode() == Mode.CALLBACK) {
-            int port = freePort();
-            VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-            server.setBindHost("127.0.0.1");
-            server.setBindPort(port);
-            context.addService(new VertxPlatformHttpServer(server));
+            int port = TestComponents.freePort();
+            TestComponents.addCallbackServer(context, port);
             cfg.setCallbackBaseUrl("http://127.0.0.1:" + port + "/evolink/callbacks");
         }
         context.addComponent("evolink", evolink);
@@ -167,13 +157,5 @@ final class Rig implements AutoCloseable {
     public void close() throws Exception {
         template.close();
         context.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,10 +5,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.EvolinkConstants;
+import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 import org.camelevolink.simulator.fault.Fault;
@@ -42,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallbackReceiverSecurityTest extends SecurityTestSupport {
 
-    private static final int PORT = freePort();
+    private static final int PORT = TestComponents.freePort();
     private static final String BASE = "http://127.0.0.1:" + PORT + "/evolink/callbacks";
     private static final int MAX_BYTES = 4096;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -50,10 +49,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(PORT);
-        context.addService(new VertxPlatformHttpServer(server));
+        TestComponents.addCallbackServer(context, PORT);
         EvolinkConfiguration cfg = evolinkConfiguration(context);
         cfg.setCallbackBaseUrl(BASE);
         cfg.setCallbackMaxBytes(MAX_BYTES);

@@ -12,6 +12,7 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.camelevolink.component.EvolinkComponent;
 import org.junit.jupiter.api.Test;
+import org.camelevolink.component.TestComponents;
 
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeyNowhereTest extends SecurityTestSupport {
 
-    private final int closedPort = freePort();
+    private final int closedPort = TestComponents.freePort();
 
     @Override
     public void configureTest(TestExecutionConfiguration testConfiguration) {

@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
+import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.TestWaits;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.store.TaskStore;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -48,15 +47,10 @@ abstract class SecurityTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        EvolinkComponent evolink = new EvolinkComponent();
+        EvolinkComponent evolink = TestComponents.onSimulator(sim, KEY, store);
         EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setApiKey(KEY);
-        cfg.setBaseUrl(sim.baseUrl());
-        cfg.setFilesBaseUrl(sim.filesBaseUrl());
-        cfg.setAllowInsecureUrls(true);
         cfg.setMinPollInterval(5);
         cfg.setMaxPollInterval(50);
-        evolink.setTaskStore(store);
         context.addComponent("evolink", evolink);
         return context;
     }
@@ -67,13 +61,5 @@ abstract class SecurityTestSupport extends CamelTestSupport {
 
     static EvolinkConfiguration evolinkConfiguration(CamelContext context) {
         return context.getComponent("evolink", EvolinkComponent.class).getConfiguration();
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
