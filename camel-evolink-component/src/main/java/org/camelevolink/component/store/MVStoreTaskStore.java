@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The default {@link TaskStore}: one file of H2's MVStore, an embedded pure-Java key-value store (part of the well
@@ -21,6 +24,15 @@ import java.util.Optional;
  * copy-on-write, checksummed chunks, so a process killed at any instant reopens at its last commit. An update
  * writes one small chunk (the touched pages of the record and its two index entries, compressed); freed chunks are
  * reused at once and delivered records are purged, so the file stays bounded.
+ * <p>
+ * MVStore's background writer is off. With it on, a commit it started wrote asynchronously (on its "H2-serialization"
+ * and "H2-save" threads), and an explicit {@code commit()} that found nothing left to commit returned at once: a
+ * save could be acknowledged before its bytes reached the file, and a SIGKILL in that window lost it. Without the
+ * background writer every commit is written by the thread that asks for it, before {@code commit()} returns.
+ * <p>
+ * Saves from several threads share commits (group commit): each thread puts its record, then commits; a commit
+ * writes every record put so far, and a thread whose record an earlier commit took returns once that commit is
+ * written (MVStore serialises commits on its store lock).
  * <p>
  * Records are JSON (Jackson), so a record written by an older version still reads. The file is locked while open:
  * one process at a time. Several nodes would share a database store implementing {@link #claim} instead.
@@ -34,7 +46,12 @@ public final class MVStoreTaskStore implements TaskStore {
     /** Small pages: a commit rewrites the pages it touched, and a record is about 600 bytes of JSON. */
     private static final int KEYS_PER_PAGE = 8;
 
+    /** More than the 21 versions after which MVStore rewrites its file header at the latest. */
+    private static final int VERSIONS_TO_KEEP = 32;
+
     private final Path file;
+    /** Open and close exclusively; saves and reads share, so that concurrent saves share commits. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private MVStore store;
     private MVMap<String, String> records;
     private MVMap<String, String> keyByTaskId;
@@ -45,7 +62,16 @@ public final class MVStoreTaskStore implements TaskStore {
     }
 
     @Override
-    public synchronized void start() {
+    public void start() {
+        lifecycle.writeLock().lock();
+        try {
+            open();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void open() {
         if (store != null) {
             return;
         }
@@ -61,11 +87,17 @@ public final class MVStoreTaskStore implements TaskStore {
             if (!existed) {
                 Files.writeString(marker, "created " + java.time.Instant.now() + "\n");
             }
-            store = new MVStore.Builder().fileName(file.toString()).keysPerPage(KEYS_PER_PAGE).compress().open();
+            store = new MVStore.Builder().fileName(file.toString()).keysPerPage(KEYS_PER_PAGE).compress()
+                    .autoCommitDisabled().open();
             // chunks freed by a commit are reused at once: the file stays near the size of the live records (a
             // 45 s default retention made it grow by the size of every commit). A killed process loses nothing by
             // it, as its writes are in the OS's cache; only a power cut within the disk's write-back window could.
             store.setRetentionTime(0);
+            // ...but a freed chunk may be the one the file header points to, where recovery after a kill starts
+            // its walk to the newest chunk: overwritten before the next header write, the walk could end at an
+            // older commit. The header is rewritten at least every 21 versions, so keeping dead chunks for more
+            // versions than that means the header never points to a chunk that may be overwritten.
+            store.setVersionsToKeep(VERSIONS_TO_KEEP);
             records = store.openMap("records");
             keyByTaskId = store.openMap("keyByTaskId");
             keyByToken = store.openMap("keyByToken");
@@ -81,20 +113,28 @@ public final class MVStoreTaskStore implements TaskStore {
                     + "org.h2.mvstore.MVStoreTool" : ""), e);
         }
         LOG.info("EvoLink task store {} opened with {} records ({} not yet delivered)", file, records.size(),
-                undelivered().size());
+                readUndelivered().size());
     }
 
     @Override
-    public synchronized void stop() {
-        if (store != null) {
-            store.close();
-            store = null;
+    public void stop() {
+        lifecycle.writeLock().lock();
+        try {
+            if (store != null) {
+                store.close();
+                store = null;
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 
     @Override
-    public synchronized void save(TaskRecord record) {
-        open();
+    public void save(TaskRecord record) {
+        whileOpen(() -> put(record));
+    }
+
+    private Void put(TaskRecord record) {
         String key = record.idempotencyKey();
         try {
             records.put(key, JSON.writeValueAsString(record));
@@ -108,29 +148,30 @@ public final class MVStoreTaskStore implements TaskStore {
             keyByToken.put(record.callbackToken(), key);
         }
         store.commit();
+        return null;
     }
 
     @Override
-    public synchronized Optional<TaskRecord> find(String idempotencyKey) {
-        open();
-        return Optional.ofNullable(records.get(idempotencyKey)).map(this::parse);
+    public Optional<TaskRecord> find(String idempotencyKey) {
+        return whileOpen(() -> Optional.ofNullable(records.get(idempotencyKey)).map(this::parse));
     }
 
     @Override
-    public synchronized Optional<TaskRecord> findByTaskId(String taskId) {
-        open();
-        return Optional.ofNullable(keyByTaskId.get(taskId)).flatMap(this::find);
+    public Optional<TaskRecord> findByTaskId(String taskId) {
+        return whileOpen(() -> Optional.ofNullable(keyByTaskId.get(taskId)).flatMap(this::find));
     }
 
     @Override
-    public synchronized Optional<TaskRecord> findByCallbackToken(String callbackToken) {
-        open();
-        return Optional.ofNullable(keyByToken.get(callbackToken)).flatMap(this::find);
+    public Optional<TaskRecord> findByCallbackToken(String callbackToken) {
+        return whileOpen(() -> Optional.ofNullable(keyByToken.get(callbackToken)).flatMap(this::find));
     }
 
     @Override
-    public synchronized List<TaskRecord> undelivered() {
-        open();
+    public List<TaskRecord> undelivered() {
+        return whileOpen(this::readUndelivered);
+    }
+
+    private List<TaskRecord> readUndelivered() {
         List<TaskRecord> out = new ArrayList<>();
         for (String json : records.values()) {
             TaskRecord r = parse(json);
@@ -142,8 +183,11 @@ public final class MVStoreTaskStore implements TaskStore {
     }
 
     @Override
-    public synchronized int purgeDelivered(long updatedBefore) {
-        open();
+    public int purgeDelivered(long updatedBefore) {
+        return whileOpen(() -> purge(updatedBefore));
+    }
+
+    private int purge(long updatedBefore) {
         int removed = 0;
         for (Map.Entry<String, String> e : List.copyOf(records.entrySet())) {
             TaskRecord r = parse(e.getValue());
@@ -165,9 +209,8 @@ public final class MVStoreTaskStore implements TaskStore {
     }
 
     @Override
-    public synchronized int size() {
-        open();
-        return records.size();
+    public int size() {
+        return whileOpen(() -> records.size());
     }
 
     /** The file's current size in bytes. */
@@ -175,9 +218,15 @@ public final class MVStoreTaskStore implements TaskStore {
         return Files.size(file);
     }
 
-    private void open() {
-        if (store == null) {
-            throw new IllegalStateException("The EvoLink task store " + file + " is not open");
+    private <T> T whileOpen(Supplier<T> action) {
+        lifecycle.readLock().lock();
+        try {
+            if (store == null) {
+                throw new IllegalStateException("The EvoLink task store " + file + " is not open");
+            }
+            return action.get();
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -190,7 +239,8 @@ public final class MVStoreTaskStore implements TaskStore {
     }
 
     @Override
-    public synchronized String toString() {
-        return "MVStoreTaskStore[" + file + (store == null ? ", closed" : ", " + records.size() + " records") + "]";
+    public String toString() {
+        MVMap<String, String> open = store == null ? null : records;
+        return "MVStoreTaskStore[" + file + (open == null ? ", closed" : ", " + open.size() + " records") + "]";
     }
 }
