@@ -57,6 +57,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": target.setConfiguration(property(camelContext, org.camelevolink.component.EvolinkConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deliverfailedtasks":
+        case "deliverFailedTasks": getOrCreateConfiguration(target).setDeliverFailedTasks(property(camelContext, boolean.class, value)); return true;
         case "deliveryretrydelay":
         case "deliveryRetryDelay": getOrCreateConfiguration(target).setDeliveryRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "direction": getOrCreateConfiguration(target).setDirection(property(camelContext, java.lang.String.class, value)); return true;
@@ -65,8 +67,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadAllowedHosts": getOrCreateConfiguration(target).setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadmaxbytes":
         case "downloadMaxBytes": getOrCreateConfiguration(target).setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
-        case "emitfailedtasks":
-        case "emitFailedTasks": getOrCreateConfiguration(target).setEmitFailedTasks(property(camelContext, boolean.class, value)); return true;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": getOrCreateConfiguration(target).setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
@@ -121,6 +121,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "speed": getOrCreateConfiguration(target).setSpeed(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "storethreads":
+        case "storeThreads": target.setStoreThreads(property(camelContext, int.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskretention":
@@ -173,6 +175,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return org.camelevolink.component.EvolinkConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deliverfailedtasks":
+        case "deliverFailedTasks": return boolean.class;
         case "deliveryretrydelay":
         case "deliveryRetryDelay": return long.class;
         case "direction": return java.lang.String.class;
@@ -181,8 +185,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadAllowedHosts": return java.lang.String.class;
         case "downloadmaxbytes":
         case "downloadMaxBytes": return long.class;
-        case "emitfailedtasks":
-        case "emitFailedTasks": return boolean.class;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
@@ -237,6 +239,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "speed": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "storethreads":
+        case "storeThreads": return int.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "taskretention":
@@ -285,6 +289,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "deliverfailedtasks":
+        case "deliverFailedTasks": return getOrCreateConfiguration(target).isDeliverFailedTasks();
         case "deliveryretrydelay":
         case "deliveryRetryDelay": return getOrCreateConfiguration(target).getDeliveryRetryDelay();
         case "direction": return getOrCreateConfiguration(target).getDirection();
@@ -293,8 +299,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "downloadAllowedHosts": return getOrCreateConfiguration(target).getDownloadAllowedHosts();
         case "downloadmaxbytes":
         case "downloadMaxBytes": return getOrCreateConfiguration(target).getDownloadMaxBytes();
-        case "emitfailedtasks":
-        case "emitFailedTasks": return getOrCreateConfiguration(target).isEmitFailedTasks();
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return getOrCreateConfiguration(target).isFailWhenConcurrencyExceeded();
         case "filesbaseurl":
@@ -349,6 +353,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "speed": return getOrCreateConfiguration(target).getSpeed();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "storethreads":
+        case "storeThreads": return target.getStoreThreads();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "taskretention":

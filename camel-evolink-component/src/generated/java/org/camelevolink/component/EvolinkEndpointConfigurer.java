@@ -47,6 +47,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "carryHeaders": target.getConfiguration().setCarryHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deliverfailedtasks":
+        case "deliverFailedTasks": target.getConfiguration().setDeliverFailedTasks(property(camelContext, boolean.class, value)); return true;
         case "deliveryretrydelay":
         case "deliveryRetryDelay": target.getConfiguration().setDeliveryRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "direction": target.getConfiguration().setDirection(property(camelContext, java.lang.String.class, value)); return true;
@@ -55,8 +57,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "downloadAllowedHosts": target.getConfiguration().setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadmaxbytes":
         case "downloadMaxBytes": target.getConfiguration().setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
-        case "emitfailedtasks":
-        case "emitFailedTasks": target.getConfiguration().setEmitFailedTasks(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -147,6 +147,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "carryHeaders": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deliverfailedtasks":
+        case "deliverFailedTasks": return boolean.class;
         case "deliveryretrydelay":
         case "deliveryRetryDelay": return long.class;
         case "direction": return java.lang.String.class;
@@ -155,8 +157,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "downloadAllowedHosts": return java.lang.String.class;
         case "downloadmaxbytes":
         case "downloadMaxBytes": return long.class;
-        case "emitfailedtasks":
-        case "emitFailedTasks": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -248,6 +248,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "carryHeaders": return target.getConfiguration().getCarryHeaders();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "deliverfailedtasks":
+        case "deliverFailedTasks": return target.getConfiguration().isDeliverFailedTasks();
         case "deliveryretrydelay":
         case "deliveryRetryDelay": return target.getConfiguration().getDeliveryRetryDelay();
         case "direction": return target.getConfiguration().getDirection();
@@ -256,8 +258,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "downloadAllowedHosts": return target.getConfiguration().getDownloadAllowedHosts();
         case "downloadmaxbytes":
         case "downloadMaxBytes": return target.getConfiguration().getDownloadMaxBytes();
-        case "emitfailedtasks":
-        case "emitFailedTasks": return target.getConfiguration().isEmitFailedTasks();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

@@ -36,12 +36,12 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("canvasWidth");
         props.add("carryHeaders");
         props.add("connectTimeout");
+        props.add("deliverFailedTasks");
         props.add("deliveryRetryDelay");
         props.add("direction");
         props.add("download");
         props.add("downloadAllowedHosts");
         props.add("downloadMaxBytes");
-        props.add("emitFailedTasks");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failWhenConcurrencyExceeded");

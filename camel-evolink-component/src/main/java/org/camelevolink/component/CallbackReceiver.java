@@ -6,13 +6,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.StartupListener;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.service.ServiceHelper;
 import org.camelevolink.component.store.TaskRecord;
-import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.tracking.AsyncTaskStore;
 import org.camelevolink.component.tracking.TaskTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +29,20 @@ import java.util.Map;
  * task's next read forward, and the read decides. Unknown tokens get 404, other methods 405, bodies over
  * {@code callbackMaxBytes} 413, bodies that are not a task of the token's task 400; none of them changes anything.
  */
-final class CallbackReceiver implements Processor {
+final class CallbackReceiver extends AsyncProcessorSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackReceiver.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String TOKEN = "token";
 
     private final CamelContext camelContext;
-    private final TaskStore store;
+    private final AsyncTaskStore store;
     private final TaskTracker tracker;
     private Consumer consumer;
     private String path;
     private int maxBytes;
 
-    CallbackReceiver(CamelContext camelContext, TaskStore store, TaskTracker tracker) {
+    CallbackReceiver(CamelContext camelContext, AsyncTaskStore store, TaskTracker tracker) {
         this.camelContext = camelContext;
         this.store = store;
         this.tracker = tracker;
@@ -92,24 +93,45 @@ final class CallbackReceiver implements Processor {
         LOG.info("EvoLink callback receiver listening on {}/{{token}}", path);
     }
 
-    synchronized void stop() {
+    synchronized void stopListening() {
         ServiceHelper.stopAndShutdownService(consumer);
         consumer = null;
         path = null;
     }
 
+    /** The token's record is looked up on the store's executor: never on the HTTP server's thread. */
     @Override
-    public void process(Exchange exchange) {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         Message in = exchange.getMessage();
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
+        String token = in.getHeader(TOKEN, String.class);
         if (!"POST".equalsIgnoreCase(method)) {
             in.setHeader("Allow", "POST");
             answer(exchange, 405, "only POST is accepted");
-            return;
+        } else if (token == null || token.isBlank()) {
+            answer(exchange, 404, "unknown callback");
+        } else {
+            store.findByCallbackToken(token).whenComplete((record, error) -> {
+                try {
+                    if (error != null) {
+                        answer(exchange, 503, "the task store cannot be read");
+                    } else {
+                        received(exchange, record.orElse(null));
+                    }
+                } catch (RuntimeException e) {
+                    exchange.setException(e);
+                } finally {
+                    callback.done(false);
+                }
+            });
+            return false;
         }
-        String token = in.getHeader(TOKEN, String.class);
-        TaskRecord record = token == null || token.isBlank() ? null
-                : store.findByCallbackToken(token).orElse(null);
+        callback.done(true);
+        return true;
+    }
+
+    private void received(Exchange exchange, TaskRecord record) {
+        Message in = exchange.getMessage();
         if (record == null) {
             answer(exchange, 404, "unknown callback");
             return;

@@ -8,12 +8,13 @@ import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.camelevolink.component.catalog.ModelCatalog;
 import org.camelevolink.component.store.MVStoreTaskStore;
-import org.camelevolink.component.store.TaskRecord;
-import org.camelevolink.component.store.TaskState;
 import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.tracking.AsyncTaskStore;
+import org.camelevolink.component.tracking.TaskDispatcher;
+import org.camelevolink.component.tracking.TaskPurger;
+import org.camelevolink.component.tracking.TaskSubmitter;
 import org.camelevolink.component.tracking.TaskTracker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camelevolink.component.tracking.TaskWaiter;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 @Component("evolink")
 public class EvolinkComponent extends HealthCheckComponent {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvolinkComponent.class);
     private static final long PURGE_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
     @Metadata(description = "Component-level defaults of every endpoint option.")
@@ -54,6 +54,10 @@ public class EvolinkComponent extends HealthCheckComponent {
               description = "Threads that continue exchanges once their task has ended and run consumer routes, so "
                       + "that slow route steps never hold up the HTTP client's I/O thread.")
     private int workerThreads = 4;
+    @Metadata(label = "advanced", defaultValue = "2",
+              description = "Threads that run the task store's reads and writes, so that no store call runs on the "
+                      + "HTTP client's I/O thread or the task tracker's timer. Saves made at once share a commit.")
+    private int storeThreads = 2;
 
     private ModelCatalog catalog;
     private EvolinkClients clients;
@@ -61,7 +65,10 @@ public class EvolinkComponent extends HealthCheckComponent {
     private ExecutorService workers;
     private TaskTracker tracker;
     private TaskStore store;
+    private ExecutorService storeExecutor;
+    private AsyncTaskStore asyncStore;
     private TaskSubmitter submitter;
+    private TaskWaiter waiter;
     private TaskDispatcher dispatcher;
     private CallbackReceiver callbackReceiver;
 
@@ -103,38 +110,22 @@ public class EvolinkComponent extends HealthCheckComponent {
         tracker = new TaskTracker(scheduler);
         store = taskStore != null ? taskStore : new MVStoreTaskStore(Path.of(taskStoreFile));
         store.start();
-        submitter = new TaskSubmitter(store, System::currentTimeMillis);
-        dispatcher = new TaskDispatcher(store, tracker, scheduler, System::currentTimeMillis);
-        callbackReceiver = new CallbackReceiver(getCamelContext(), store, tracker);
-        scheduler.scheduleWithFixedDelay(this::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Forgets delivered records after {@code taskRetention}, and gives up on finished tasks no consumer has taken
-     * within it (a fire-and-forget route without a consumer), so that the store stays bounded.
-     */
-    private void purge() {
-        try {
-            long now = System.currentTimeMillis();
-            long cutoff = now - taskRetention;
-            for (TaskRecord r : store.undelivered()) {
-                if (r.state() == TaskState.FINISHED && r.updatedAt() < cutoff) {
-                    LOG.warn("No consumer of evolink:{} took task {} within taskRetention; its record is dropped",
-                            r.model(), r.taskId());
-                    store.save(r.delivered(now));
-                }
-            }
-            int purged = store.purgeDelivered(cutoff);
-            LOG.debug("Purged {} delivered EvoLink task records", purged);
-        } catch (RuntimeException e) {
-            LOG.warn("Purging delivered EvoLink task records failed: {}", e.getMessage());
-        }
+        storeExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkTaskStore",
+                storeThreads);
+        asyncStore = new AsyncTaskStore(store, storeExecutor);
+        submitter = new TaskSubmitter(asyncStore, System::currentTimeMillis);
+        waiter = new TaskWaiter(asyncStore, tracker, System::currentTimeMillis);
+        dispatcher = new TaskDispatcher(asyncStore, tracker, scheduler, System::currentTimeMillis);
+        callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, tracker);
+        TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
+        scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected void doStop() throws Exception {
         if (callbackReceiver != null) {
-            callbackReceiver.stop();
+            callbackReceiver.stopListening();
         }
         if (tracker != null) {
             tracker.stop();
@@ -147,6 +138,10 @@ public class EvolinkComponent extends HealthCheckComponent {
         }
         if (workers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(workers);
+        }
+        if (storeExecutor != null) {
+            // saves already asked for are made before the store closes
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(storeExecutor);
         }
         if (store != null) {
             store.stop();
@@ -186,6 +181,14 @@ public class EvolinkComponent extends HealthCheckComponent {
         this.taskRetention = taskRetention;
     }
 
+    public int getStoreThreads() {
+        return storeThreads;
+    }
+
+    public void setStoreThreads(int storeThreads) {
+        this.storeThreads = storeThreads;
+    }
+
     public int getWorkerThreads() {
         return workerThreads;
     }
@@ -198,8 +201,16 @@ public class EvolinkComponent extends HealthCheckComponent {
         return store;
     }
 
+    AsyncTaskStore asyncStore() {
+        return asyncStore;
+    }
+
     TaskSubmitter submitter() {
         return submitter;
+    }
+
+    TaskWaiter waiter() {
+        return waiter;
     }
 
     TaskDispatcher dispatcher() {

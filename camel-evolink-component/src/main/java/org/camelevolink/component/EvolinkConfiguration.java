@@ -150,7 +150,7 @@ public class EvolinkConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "true",
               description = "Emit failed and cancelled tasks too, with CamelEvolinkTaskStatus, CamelEvolinkErrorCode "
                       + "and CamelEvolinkErrorMessage; false emits only completed tasks.")
-    private boolean emitFailedTasks = true;
+    private boolean deliverFailedTasks = true;
     @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration",
               description = "Delay before a finished task whose exchange failed in the route is offered again; it "
                       + "doubles with every failed offer, up to 5 minutes.")
@@ -530,12 +530,12 @@ public class EvolinkConfiguration implements Cloneable {
         this.carryHeaders = carryHeaders;
     }
 
-    public boolean isEmitFailedTasks() {
-        return emitFailedTasks;
+    public boolean isDeliverFailedTasks() {
+        return deliverFailedTasks;
     }
 
-    public void setEmitFailedTasks(boolean emitFailedTasks) {
-        this.emitFailedTasks = emitFailedTasks;
+    public void setDeliverFailedTasks(boolean deliverFailedTasks) {
+        this.deliverFailedTasks = deliverFailedTasks;
     }
 
     public long getDeliveryRetryDelay() {

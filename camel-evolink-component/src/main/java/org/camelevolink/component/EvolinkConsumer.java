@@ -11,6 +11,7 @@ import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.client.TaskStatus;
 import org.camelevolink.component.store.TaskRecord;
+import org.camelevolink.component.tracking.TaskConsumer;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -20,10 +21,10 @@ import java.util.concurrent.CompletableFuture;
  * only when the route has processed its exchange; a failed exchange is offered again later with the same message
  * id (the task id), so an {@code idempotentConsumer} can recognise it.
  */
-public class EvolinkConsumer extends DefaultConsumer {
+public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
 
     /** The model path that consumes every model. */
-    public static final String EVERY_MODEL = "*";
+    public static final String EVERY_MODEL = TaskConsumer.EVERY_MODEL;
 
     private final EvolinkEndpoint endpoint;
     private ResultDownloader downloader;
@@ -56,22 +57,36 @@ public class EvolinkConsumer extends DefaultConsumer {
         super.doStop();
     }
 
-    String model() {
+    @Override
+    public String model() {
         return endpoint.getModel();
     }
 
-    boolean accepts(String taskModel) {
-        return EVERY_MODEL.equals(model()) || model().equals(taskModel);
+    @Override
+    public boolean isAcceptingTasks() {
+        return isRunAllowed();
+    }
+
+    @Override
+    public long deliveryRetryDelay() {
+        return endpoint.getConfiguration().getDeliveryRetryDelay();
+    }
+
+    @Override
+    public String toString() {
+        return "EvolinkConsumer[" + endpoint + "]";
     }
 
     /**
-     * Runs the route for the outcome of {@code record}. Completes with true when the route processed it, false when
-     * the route failed (offer it again), exceptionally when it was not offered (the consumer is stopping).
+     * Runs the route for the outcome of {@code record}, with its results downloaded first when configured. Completes
+     * with true when the route processed it, false when the route failed (delivered again later), exceptionally
+     * when it was not delivered (the consumer is stopping).
      */
-    CompletableFuture<Boolean> emit(TaskRecord record) {
+    @Override
+    public CompletableFuture<Boolean> deliver(TaskRecord record) {
         EvolinkTask task = record.outcome();
         boolean completed = task != null && task.getStatus() == TaskStatus.COMPLETED;
-        if (!completed && !endpoint.getConfiguration().isEmitFailedTasks()) {
+        if (!completed && !endpoint.getConfiguration().isDeliverFailedTasks()) {
             return CompletableFuture.completedFuture(true);
         }
         CompletableFuture<Object> result = completed && endpoint.getConfiguration().isDownload()
@@ -81,16 +96,16 @@ public class EvolinkConsumer extends DefaultConsumer {
             Throwable failure = Futures.unwrap(downloadError);
             if (failure != null && mayDownloadLater(failure)) {
                 getExceptionHandler().handleException("Downloading the results of EvoLink task " + record.taskId()
-                        + " failed; it is offered again later", failure);
+                        + " failed; it is delivered again later", failure);
                 return CompletableFuture.completedFuture(false);
             }
             // a link that is gone (410 once expired) or a result refused will not download later either: the task
-            // is emitted with the error instead of being offered for ever
+            // is delivered with the error instead of being retried for ever
             return failure == null ? process(record, body, null) : process(record, task, failure);
         }, endpoint.getComponent().workers()).thenCompose(f -> f);
     }
 
-    /** A download that failed for a passing reason (network, timeout, 429, 5xx): worth offering again. */
+    /** A download that failed for a passing reason (network, timeout, 429, 5xx): worth delivering again. */
     private static boolean mayDownloadLater(Throwable failure) {
         return failure instanceof EvolinkApiException api && (api.isRetryable()
                 || api.getStatusCode() == 0 && !EvolinkApiException.RESPONSE_TOO_LARGE.equals(api.getCode()));
@@ -125,7 +140,7 @@ public class EvolinkConsumer extends DefaultConsumer {
             boolean ok = !exchange.isFailed() && !exchange.isRollbackOnly();
             if (!ok && exchange.getException() != null) {
                 getExceptionHandler().handleException("Processing EvoLink task " + record.taskId()
-                        + " failed; it is offered again later", exchange, exchange.getException());
+                        + " failed; it is delivered again later", exchange, exchange.getException());
             }
             releaseExchange(exchange, false);
             processed.complete(ok);

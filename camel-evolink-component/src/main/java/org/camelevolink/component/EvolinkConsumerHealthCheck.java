@@ -5,6 +5,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.tracking.TaskDispatcher;
 
 import java.util.Map;
 

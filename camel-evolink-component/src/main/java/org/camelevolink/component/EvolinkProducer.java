@@ -13,12 +13,11 @@ import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.client.EvolinkTaskFailedException;
-import org.camelevolink.component.client.EvolinkTimeoutException;
 import org.camelevolink.component.client.TaskStatus;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.tracking.TaskPermits;
 import org.camelevolink.component.tracking.TaskReader;
-import org.camelevolink.component.tracking.TaskTracker;
+import org.camelevolink.component.tracking.TaskSubmitter;
 import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.util.LinkedHashMap;
@@ -127,17 +126,20 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         }
         TaskPermits permits = endpoint.taskPermits();
         return permits.acquire(cfg.isFailWhenConcurrencyExceeded()).thenCompose(place ->
-                submitAndWait(exchange, assembler, image).whenComplete((result, error) -> permits.release()));
+                submitAndWait(exchange, assembler, request, image).whenComplete((result, error) -> permits.release()));
     }
 
+    /** {@code checked} is the validated request; with an image to upload, it is assembled again with its URL. */
     private CompletableFuture<Object> submitAndWait(Exchange exchange, RequestAssembler assembler,
-            ImageUploader.Pending image) {
+            CreateTaskRequest checked, ImageUploader.Pending image) {
         EvolinkConfiguration cfg = endpoint.getConfiguration();
-        CompletableFuture<String> uploaded = image == null ? CompletableFuture.completedFuture(null)
-                : uploader.upload(image);
-        return uploaded.thenCompose(url -> {
-            CreateTaskRequest request = assembler.assemble(exchange, url);
-            validator.validate(request);
+        CompletableFuture<CreateTaskRequest> ready = image == null ? CompletableFuture.completedFuture(checked)
+                : uploader.upload(image).thenApply(url -> {
+                    CreateTaskRequest withImage = assembler.assemble(exchange, url);
+                    validator.validate(withImage);
+                    return withImage;
+                });
+        return ready.thenCompose(request -> {
             TaskRecord draft = draft(exchange, request);
             return endpoint.getComponent().submitter().submit(client, request, draft, ownCallbacks(request),
                     waitPolicy(draft));
@@ -173,32 +175,9 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         return base == null || base.isBlank() || request.getCallbackUrl() != null ? null : base;
     }
 
-    /** Waits for the task; whatever the end, the record is closed with it, so a re-sent message gets the same. */
+    /** Waits for the task; the exchange goes on once the record is closed with its end. */
     private CompletableFuture<EvolinkTask> waitFor(TaskSubmitter.Submission submission) {
-        EvolinkConfiguration cfg = endpoint.getConfiguration();
-        TaskRecord record = submission.record();
-        EvolinkTask task = submission.task();
-        TaskTracker tracker = endpoint.getComponent().tracker();
-        CompletableFuture<EvolinkTask> end;
-        if (task.isTerminal()) {
-            end = CompletableFuture.completedFuture(task);
-        } else if (submission.resumed()) {
-            end = tracker.whenFinished(task.getId(), record.submittedAt(), System.currentTimeMillis(),
-                    reader(), waitPolicy(record));
-        } else {
-            end = tracker.whenFinished(task, reader(), waitPolicy(record));
-        }
-        return end.whenComplete((finished, error) -> close(record, finished, Futures.unwrap(error)));
-    }
-
-    private void close(TaskRecord record, EvolinkTask finished, Throwable error) {
-        if (record.outcome() != null || error != null && !(error instanceof EvolinkTimeoutException)) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        TaskRecord closed = finished != null ? record.finished(finished, now)
-                : record.gaveUp("timeout", error.getMessage(), now);
-        endpoint.getComponent().store().save(closed.delivered(now));
+        return endpoint.getComponent().waiter().waitFor(submission, reader(), waitPolicy(submission.record()));
     }
 
     /** Fire and forget: the exchange goes on with the pending task, the consumers get its outcome. */

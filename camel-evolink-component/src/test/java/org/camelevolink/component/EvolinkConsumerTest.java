@@ -41,7 +41,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
                         })
                         .to("mock:v7");
                 from("evolink:mj-v7-upscale?download=true").to("mock:upscaled");
-                from("evolink:mj-v8.1?emitFailedTasks=false").to("mock:v81");
+                from("evolink:mj-v8.1?deliverFailedTasks=false").to("mock:v81");
                 from("evolink:*").to("mock:every");
             }
         };
@@ -128,7 +128,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         assertThat(emitted.getMessage().getHeader(EvolinkConstants.ERROR_MESSAGE, String.class)).isNotBlank();
         awaitDelivered(failedV7);
         awaitDelivered(failedV81);
-        assertThat(getMockEndpoint("mock:v81").getReceivedCounter()).as("emitFailedTasks=false").isZero();
+        assertThat(getMockEndpoint("mock:v81").getReceivedCounter()).as("deliverFailedTasks=false").isZero();
     }
 
     @Test

@@ -200,8 +200,8 @@ class DocumentedUrisTest {
         void reportsOptionsUsedOnTheWrongSideAndComponentOptionsOnEndpoints() {
             assertThat(problems("R.java", "from(\"evolink:mj-v7?prompt=a cat\");")).singleElement().asString()
                     .contains("'prompt' is a producer option, on a consumer (from) endpoint");
-            assertThat(problems("R.java", "to(\"evolink:mj-v7?emitFailedTasks=false\");")).singleElement().asString()
-                    .contains("'emitFailedTasks' is a consumer option, on a producer (to) endpoint");
+            assertThat(problems("R.java", "to(\"evolink:mj-v7?deliverFailedTasks=false\");")).singleElement().asString()
+                    .contains("'deliverFailedTasks' is a consumer option, on a producer (to) endpoint");
             assertThat(problems("R.java", "to(\"evolink:*\");")).singleElement().asString()
                     .contains("only consumes");
             assertThat(problems("a.md", "`evolink:mj-v7?taskStoreFile=tasks.mv`")).singleElement().asString()
@@ -243,7 +243,7 @@ class DocumentedUrisTest {
                           uri: evolink:mj-v7
                           parameters:
                             download: true
-                            emitFailedTasks: false
+                            deliverFailedTasks: false
                     ```
                     """)).isEmpty();
         }

@@ -88,7 +88,7 @@ public record TaskRecord(String idempotencyKey, String taskId, String model, Del
     }
 
     /** The outcome was offered once more to a consumer route, which failed; offer again at {@code nextOfferAt}. */
-    public TaskRecord offerFailed(long nextOfferAt, long now) {
+    public TaskRecord deliveryFailed(long nextOfferAt, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
                 submittedAt, nextOfferAt, state, outcome, errorCode, errorMessage, deliveryAttempts + 1, now);
     }

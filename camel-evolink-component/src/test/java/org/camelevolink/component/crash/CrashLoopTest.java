@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The crash test, twenty times over one persistent store: before each run a few new orders arrive, the application
  * ({@link CrashRouteMain}, a separate JVM) starts on the store the previous run left, and is killed with SIGKILL at a
- * point drawn from a seed (after its first few submits or emissions, give or take some milliseconds). A last run goes to
+ * point drawn from a seed (after its first few submits or deliveries, give or take some milliseconds). A last run goes to
  * the end. Every order then has its output, written once from one task; EvoLink was paid once per order; every paid
  * task reached the route. {@code -Dcrash.runs}, {@code -Dcrash.ordersPerRun} and {@code -Dcrash.seed} change the
  * run (defaults 20, 5, 11).
@@ -59,16 +59,16 @@ class CrashLoopTest {
             orders = addOrders(work, orders, ORDERS_PER_RUN);
             KillPoint point = KillPoint.draw(random, ORDERS_PER_RUN);
             int submitsBefore = sim.journal(Endpoint.CREATE).size();
-            int emissionsBefore = app.emitted().size();
+            int deliveriesBefore = app.emitted().size();
             app.start(run);
             app.waitFor("run " + run + " to reach " + point, () -> point.reached(
                     sim.journal(Endpoint.CREATE).size() - submitsBefore,
-                    app.emitted().size() - emissionsBefore));
+                    app.emitted().size() - deliveriesBefore));
             Thread.sleep(point.extraMillis());
             app.kill();
-            kills.add(String.format("run %d killed %s: %d submits, %d emissions in this run", run, point,
+            kills.add(String.format("run %d killed %s: %d submits, %d deliveries in this run", run, point,
                     sim.journal(Endpoint.CREATE).size() - submitsBefore,
-                    app.emitted().size() - emissionsBefore));
+                    app.emitted().size() - deliveriesBefore));
         }
         int total = orders;
         app.start(RUNS + 1);
@@ -89,8 +89,8 @@ class CrashLoopTest {
             taskPerOrder.add(Files.readString(out));
         }
         kills.forEach(System.out::println);
-        System.out.printf("crash loop: seed %d, %d kills, %d orders, %d paid submits, %d outputs, %d emissions, "
-                + "%d re-emissions, %d s%n", SEED, RUNS, total, sim.journal().chargedSubmits(), app.outputs().size(),
+        System.out.printf("crash loop: seed %d, %d kills, %d orders, %d paid submits, %d outputs, %d deliveries, "
+                + "%d re-deliveries, %d s%n", SEED, RUNS, total, sim.journal().chargedSubmits(), app.outputs().size(),
                 emitted.size(), reEmissions, (System.nanoTime() - started) / 1_000_000_000L);
 
         assertThat(sim.journal().chargedSubmits()).as("paid submits").isEqualTo(total);
@@ -100,12 +100,12 @@ class CrashLoopTest {
         assertThat(taskPerOrder).as("one task per order").hasSize(total);
         // a route interrupted after its work but before the store heard of it runs again: at most the exchanges in
         // flight at each kill (the component's worker threads)
-        assertThat(reEmissions).as("re-emissions after the kills").isLessThanOrEqualTo(4L * RUNS);
+        assertThat(reEmissions).as("re-deliveries after the kills").isLessThanOrEqualTo(4L * RUNS);
     }
 
     /**
      * Where a run is killed: once it has sent {@code count} submits or emitted {@code count} tasks, plus up to
-     * 40 ms, so that kills fall before, between and inside submits, waits and emissions.
+     * 40 ms, so that kills fall before, between and inside submits, waits and deliveries.
      */
     private record KillPoint(boolean afterEmissions, int count, long extraMillis) {
 
@@ -113,13 +113,13 @@ class CrashLoopTest {
             return new KillPoint(random.nextBoolean(), 1 + random.nextInt(ordersPerRun), random.nextInt(40));
         }
 
-        boolean reached(int submits, int emissions) {
-            return (afterEmissions ? emissions : submits) >= count;
+        boolean reached(int submits, int deliveries) {
+            return (afterEmissions ? deliveries : submits) >= count;
         }
 
         @Override
         public String toString() {
-            return extraMillis + " ms after " + count + (afterEmissions ? " emissions" : " submits");
+            return extraMillis + " ms after " + count + (afterEmissions ? " deliveries" : " submits");
         }
     }
 

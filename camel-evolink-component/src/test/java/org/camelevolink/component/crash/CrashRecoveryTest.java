@@ -48,7 +48,7 @@ class CrashRecoveryTest {
 
         app.start(1);
         // killed while orders are still being submitted and finished tasks are being emitted
-        app.waitFor("the first emissions", () -> app.emitted().size() >= 20);
+        app.waitFor("the first deliveries", () -> app.emitted().size() >= 20);
         app.kill();
         long submittedBeforeKill = sim.journal(Endpoint.CREATE).size();
         long emittedBeforeKill = app.emitted().size();
@@ -62,7 +62,7 @@ class CrashRecoveryTest {
         Map<String, Long> perTask = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
                 Collectors.counting()));
         long duplicates = emitted.size() - perTask.size();
-        System.out.printf("crash test: killed after %d submits and %d emissions; %d tasks, %d emissions, "
+        System.out.printf("crash test: killed after %d submits and %d deliveries; %d tasks, %d deliveries, "
                 + "%d duplicates, %d paid submits%n", submittedBeforeKill, emittedBeforeKill, perTask.size(),
                 emitted.size(), duplicates, sim.journal().chargedSubmits());
 
@@ -78,6 +78,6 @@ class CrashRecoveryTest {
         assertThat(Set.copyOf(taskByOrder.values())).as("one task per order").hasSize(TASKS);
         // a route interrupted by the kill after its work but before the store heard of it runs again: at most the
         // exchanges in flight at that instant (the component's worker threads)
-        assertThat(duplicates).as("re-emissions after the kill").isLessThanOrEqualTo(4);
+        assertThat(duplicates).as("re-deliveries after the kill").isLessThanOrEqualTo(4);
     }
 }

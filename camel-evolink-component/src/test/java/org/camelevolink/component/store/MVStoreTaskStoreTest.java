@@ -35,51 +35,6 @@ class MVStoreTaskStoreTest {
     }
 
     /**
-     * A writer process is killed with SIGKILL in the middle of its saves, five times over the same file: every save
-     * it reported done is there after each kill, and the file always opens.
-     */
-    @Test
-    void everyAcknowledgedSaveSurvivesSigkill() throws Exception {
-        Path file = dir.resolve("tasks.mv");
-        java.util.Random random = new java.util.Random(42);
-        java.util.Set<String> acknowledged = new java.util.HashSet<>();
-        int next = 0;
-        for (int run = 0; run < 5; run++) {
-            Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), StoreWriterMain.class.getName(), file.toString(),
-                    String.valueOf(next)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            int killAfter = 50 + random.nextInt(400);
-            try (java.io.BufferedReader out = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(writer.getInputStream()))) {
-                String line;
-                int seen = 0;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("SAVED ")) {
-                        acknowledged.add(line.substring(6));
-                        next = Math.max(next, Integer.parseInt(line.substring(7)) + 1);
-                        if (++seen == killAfter) {
-                            writer.destroyForcibly(); // later lines are lost with the pipe: fewer acknowledged
-                            break;
-                        }
-                    }
-                }
-            } finally {
-                writer.destroyForcibly().waitFor();
-            }
-            next += 1; // the record being saved at the kill may or may not be there
-            MVStoreTaskStore reopened = new MVStoreTaskStore(file);
-            reopened.start();
-            for (String key : acknowledged) {
-                TaskRecord r = reopened.find(key).orElseThrow(() -> new AssertionError(key + " lost"));
-                assertThat(r.state()).isEqualTo(TaskState.WAITING);
-                assertThat(reopened.findByTaskId("task-" + key)).contains(r);
-            }
-            reopened.stop();
-        }
-        assertThat(acknowledged).hasSizeGreaterThan(250);
-    }
-
-    /**
      * The root cause of a lost acknowledged save: MVStore's background writer committed asynchronously, so an
      * explicit commit that found nothing left returned before the bytes were written. It must never run.
      */

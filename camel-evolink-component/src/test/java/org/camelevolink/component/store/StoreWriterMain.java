@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Saves records as fast as it can and prints each key once its save has returned: the process
- * {@code MVStoreTaskStoreTest} kills. Arguments: store file, first record number.
+ * {@code StoreKillStressTest} kills. Arguments: store file, first record number.
  */
 public final class StoreWriterMain {
 

@@ -1,4 +1,4 @@
-package org.camelevolink.component;
+package org.camelevolink.component.tracking;
 
 import org.camelevolink.component.client.CreateTaskRequest;
 import org.camelevolink.component.client.EvolinkApiException;
@@ -7,8 +7,6 @@ import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
-import org.camelevolink.component.store.TaskStore;
-import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -19,20 +17,21 @@ import java.util.function.LongSupplier;
 /**
  * Pays for a task at most once per idempotency key. The record is saved before the submit is sent, so that a
  * crash in between is resumed by sending the same submit with the same Idempotency-Key (EvoLink answers the first
- * task again); a key whose task is known is resumed without sending anything.
+ * task again); a key whose task is known is resumed without sending anything. Every store call runs on the
+ * store's executor; the submission completes once the accepted record is durable.
  */
-final class TaskSubmitter {
+public final class TaskSubmitter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The task the exchange goes on with, and its record. {@code resumed}: paid earlier, not by this call. */
-    record Submission(TaskRecord record, EvolinkTask task, boolean resumed) {
+    public record Submission(TaskRecord record, EvolinkTask task, boolean resumed) {
     }
 
-    private final TaskStore store;
+    private final AsyncTaskStore store;
     private final LongSupplier clock;
 
-    TaskSubmitter(TaskStore store, LongSupplier clock) {
+    public TaskSubmitter(AsyncTaskStore store, LongSupplier clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -42,46 +41,54 @@ final class TaskSubmitter {
      * it. With a {@code callbackBaseUrl}, the request gets the record's callback URL (the same one on a re-send,
      * so that the re-sent body is the first one). {@code policy} places the task's first read.
      */
-    CompletableFuture<Submission> submit(EvolinkClient client, CreateTaskRequest request, TaskRecord draft,
+    public CompletableFuture<Submission> submit(EvolinkClient client, CreateTaskRequest request, TaskRecord draft,
             String callbackBaseUrl, WaitPolicy policy) {
-        TaskRecord known = store.find(draft.idempotencyKey()).orElse(null);
-        if (known != null && known.taskId() != null) {
-            return resume(client, known);
-        }
-        TaskRecord submitting = known != null && known.state() == TaskState.SUBMITTING ? known : draft;
-        store.save(submitting);
+        return store.find(draft.idempotencyKey()).thenCompose(found -> {
+            TaskRecord known = found.orElse(null);
+            if (known != null && known.taskId() != null) {
+                return resume(client, known);
+            }
+            TaskRecord submitting = known != null && known.state() == TaskState.SUBMITTING ? known : draft;
+            return store.save(submitting).thenCompose(saved -> send(client, request, submitting,
+                    submitting == known, callbackBaseUrl, policy));
+        });
+    }
+
+    private CompletableFuture<Submission> send(EvolinkClient client, CreateTaskRequest request,
+            TaskRecord submitting, boolean again, String callbackBaseUrl, WaitPolicy policy) {
         CreateTaskRequest sent = submitting.callbackToken() == null ? request
                 : request.toBuilder().callbackUrl(callbackUrl(callbackBaseUrl, submitting.callbackToken())).build();
         long sentAt = clock.getAsLong();
         return client.createTask(sent, submitting.idempotencyKey()).handle((created, error) -> {
             long now = clock.getAsLong();
             if (error != null) {
-                forgetIfRefused(submitting, Futures.unwrap(error), now);
-                throw new CompletionException(Futures.unwrap(error));
+                Throwable cause = Futures.unwrap(error);
+                return forgetIfRefused(submitting, cause, now)
+                        .<Submission>handle((forgotten, storeError) -> {
+                            throw new CompletionException(cause); // the refusal is the answer, even if the save failed
+                        });
             }
             EvolinkTask task = created.task();
             // a re-send that EvoLink did not answer from its idempotency store created the task now: its wait
             // counts from now, not from a first attempt that created nothing (a 500) long ago
-            TaskRecord sentNow = submitting == known && !created.replayed() ? submitting.sentAgainAt(sentAt)
-                    : submitting;
+            TaskRecord sentNow = again && !created.replayed() ? submitting.sentAgainAt(sentAt) : submitting;
             TaskRecord accepted = sentNow.accepted(task.getId(),
                     now + policy.firstReadDelay(task.getEstimatedTime()), now);
             if (task.isTerminal()) {
                 accepted = accepted.finished(task, now);
             }
-            store.save(accepted);
-            return new Submission(accepted, task, created.replayed());
-        });
+            return store.save(accepted).thenApply(saved -> new Submission(saved, task, created.replayed()));
+        }).thenCompose(submission -> submission);
     }
 
     /** A new unguessable callback token: 256 random bits, URL-safe. */
-    static String newCallbackToken() {
+    public static String newCallbackToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String callbackUrl(String callbackBaseUrl, String token) {
+    public static String callbackUrl(String callbackBaseUrl, String token) {
         return callbackBaseUrl.endsWith("/") ? callbackBaseUrl + token : callbackBaseUrl + "/" + token;
     }
 
@@ -98,11 +105,12 @@ final class TaskSubmitter {
      * may be sent again once the request is fixed. After a network error or a 5xx the task may exist, so the record
      * stays {@link TaskState#SUBMITTING} and a redelivery re-sends it with the same key.
      */
-    private void forgetIfRefused(TaskRecord submitting, Throwable error, long now) {
+    private CompletableFuture<?> forgetIfRefused(TaskRecord submitting, Throwable error, long now) {
         if (error instanceof EvolinkApiException api && api.getStatusCode() >= 400 && !api.isRetryable()
                 && api.getStatusCode() != 408 && api.getStatusCode() != 409) {
-            store.save(submitting.gaveUp(api.getCode(), api.getMessage(), now).delivered(now));
+            return store.save(submitting.gaveUp(api.getCode(), api.getMessage(), now).delivered(now));
         }
+        return CompletableFuture.completedFuture(null);
     }
 
 }

@@ -1,0 +1,66 @@
+package org.camelevolink.component.tracking;
+
+import org.camelevolink.component.store.TaskRecord;
+import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.store.TaskStoreException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * The task store as the task layer uses it: every call runs on the store's own bounded executor and answers with a
+ * future, so that no store call ever runs on the HTTP client's I/O thread or the tracker's timer, and a slow store
+ * delays only the tasks whose records it is writing. A save's future completes once the save is durable: whatever
+ * must follow it is chained to that future.
+ */
+public final class AsyncTaskStore {
+
+    private final TaskStore store;
+    private final Executor executor;
+
+    public AsyncTaskStore(TaskStore store, Executor executor) {
+        this.store = store;
+        this.executor = executor;
+    }
+
+    /** The store behind, for the few readers that are not on a hot path (health checks). */
+    public TaskStore store() {
+        return store;
+    }
+
+    public CompletableFuture<TaskRecord> save(TaskRecord record) {
+        return call(() -> {
+            store.save(record);
+            return record;
+        });
+    }
+
+    public CompletableFuture<Optional<TaskRecord>> find(String idempotencyKey) {
+        return call(() -> store.find(idempotencyKey));
+    }
+
+    public CompletableFuture<Optional<TaskRecord>> findByCallbackToken(String callbackToken) {
+        return call(() -> store.findByCallbackToken(callbackToken));
+    }
+
+    public CompletableFuture<List<TaskRecord>> undelivered() {
+        return call(store::undelivered);
+    }
+
+    public CompletableFuture<Boolean> claim(String idempotencyKey, String owner, long leaseUntil) {
+        return call(() -> store.claim(idempotencyKey, owner, leaseUntil));
+    }
+
+    /** Runs {@code work} (which may use the store directly) on the store's executor. */
+    public <T> CompletableFuture<T> call(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new TaskStoreException("The EvoLink task store is stopping", e));
+        }
+    }
+}
