@@ -81,23 +81,18 @@ class SlowTaskStoreTest extends ProducerTestSupport {
         store.release.countDown();
         store.delayMillis = 5;
         template.requestBody("direct:wait", "warm up");
-        long before = liveThreads();
+        long before = WaitingWithoutThreadsTest.componentThreads();
         List<CompletableFuture<Exchange>> pending = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             int n = i;
             pending.add(template.asyncSend("direct:wait", e -> e.getMessage().setBody("task " + n)));
         }
-        long during = liveThreads();
+        long during = WaitingWithoutThreadsTest.componentThreads();
         for (CompletableFuture<Exchange> f : pending) {
             assertThat(f.get(120, TimeUnit.SECONDS).getException()).isNull();
         }
         assertThat(during - before).as("threads added while 300 tasks wait on a slow store").isLessThanOrEqualTo(2);
         assertThat(store.callers).allMatch(name -> name.contains("EvolinkTaskStore"));
-    }
-
-    private static long liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> !n.startsWith("evolink-sim-") && !n.contains("ProducerTemplate")).count();
     }
 
     /**

@@ -61,7 +61,7 @@ class WaitingWithoutThreadsTest extends ProducerTestSupport {
     }
 
     /** Live threads that are not the simulator's (same JVM) nor the test's async template pool. */
-    private static long componentThreads() {
+    static long componentThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .map(Thread::getName).filter(n -> !n.startsWith("evolink-sim-") && !n.contains("ProducerTemplate"))
                 .count();
