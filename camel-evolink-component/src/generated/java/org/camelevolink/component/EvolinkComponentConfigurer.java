@@ -42,8 +42,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
         case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "callbackcomponent":
-        case "callbackComponent": getOrCreateConfiguration(target).setCallbackComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackmaxbytes":
         case "callbackMaxBytes": getOrCreateConfiguration(target).setCallbackMaxBytes(property(camelContext, int.class, value)); return true;
         case "callbackurl":
@@ -75,6 +73,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": getOrCreateConfiguration(target).setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "imagenumber":
         case "imageNumber": getOrCreateConfiguration(target).setImageNumber(property(camelContext, java.lang.Integer.class, value)); return true;
         case "imageurls":
@@ -160,8 +160,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
         case "callbackBaseUrl": return java.lang.String.class;
-        case "callbackcomponent":
-        case "callbackComponent": return java.lang.String.class;
         case "callbackmaxbytes":
         case "callbackMaxBytes": return int.class;
         case "callbackurl":
@@ -193,6 +191,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
         case "imagenumber":
         case "imageNumber": return java.lang.Integer.class;
         case "imageurls":
@@ -274,8 +274,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
         case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
-        case "callbackcomponent":
-        case "callbackComponent": return getOrCreateConfiguration(target).getCallbackComponent();
         case "callbackmaxbytes":
         case "callbackMaxBytes": return getOrCreateConfiguration(target).getCallbackMaxBytes();
         case "callbackurl":
@@ -307,6 +305,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpservercomponent":
+        case "httpServerComponent": return getOrCreateConfiguration(target).getHttpServerComponent();
         case "imagenumber":
         case "imageNumber": return getOrCreateConfiguration(target).getImageNumber();
         case "imageurls":

@@ -33,8 +33,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
         case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "callbackcomponent":
-        case "callbackComponent": target.getConfiguration().setCallbackComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackmaxbytes":
         case "callbackMaxBytes": target.getConfiguration().setCallbackMaxBytes(property(camelContext, int.class, value)); return true;
         case "callbackurl":
@@ -65,6 +63,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "failWhenConcurrencyExceeded": target.getConfiguration().setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
         case "filesBaseUrl": target.getConfiguration().setFilesBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "imagenumber":
         case "imageNumber": target.getConfiguration().setImageNumber(property(camelContext, java.lang.Integer.class, value)); return true;
         case "imageurls":
@@ -133,8 +133,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
         case "callbackBaseUrl": return java.lang.String.class;
-        case "callbackcomponent":
-        case "callbackComponent": return java.lang.String.class;
         case "callbackmaxbytes":
         case "callbackMaxBytes": return int.class;
         case "callbackurl":
@@ -165,6 +163,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
         case "filesBaseUrl": return java.lang.String.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
         case "imagenumber":
         case "imageNumber": return java.lang.Integer.class;
         case "imageurls":
@@ -234,8 +234,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
         case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
-        case "callbackcomponent":
-        case "callbackComponent": return target.getConfiguration().getCallbackComponent();
         case "callbackmaxbytes":
         case "callbackMaxBytes": return target.getConfiguration().getCallbackMaxBytes();
         case "callbackurl":
@@ -266,6 +264,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "failWhenConcurrencyExceeded": return target.getConfiguration().isFailWhenConcurrencyExceeded();
         case "filesbaseurl":
         case "filesBaseUrl": return target.getConfiguration().getFilesBaseUrl();
+        case "httpservercomponent":
+        case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
         case "imagenumber":
         case "imageNumber": return target.getConfiguration().getImageNumber();
         case "imageurls":

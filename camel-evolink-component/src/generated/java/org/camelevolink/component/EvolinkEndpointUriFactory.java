@@ -29,7 +29,6 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("callbackBaseUrl");
-        props.add("callbackComponent");
         props.add("callbackMaxBytes");
         props.add("callbackUrl");
         props.add("canvasHeight");
@@ -46,6 +45,7 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("exchangePattern");
         props.add("failWhenConcurrencyExceeded");
         props.add("filesBaseUrl");
+        props.add("httpServerComponent");
         props.add("imageNumber");
         props.add("imageUrls");
         props.add("imgPosHeight");

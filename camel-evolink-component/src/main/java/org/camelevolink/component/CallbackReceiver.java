@@ -63,7 +63,7 @@ final class CallbackReceiver extends AsyncProcessorSupport {
             return;
         }
         maxBytes = cfg.getCallbackMaxBytes();
-        RestConsumerFactory factory = restConsumerFactory(cfg.getCallbackComponent()); // fails the start if missing
+        RestConsumerFactory factory = restConsumerFactory(cfg.getHttpServerComponent()); // fails the start if missing
         path = wanted;
         if (camelContext.isStarted()) {
             listen(factory);
@@ -196,7 +196,7 @@ final class CallbackReceiver extends AsyncProcessorSupport {
         }
         throw new IllegalStateException("callbackBaseUrl needs a REST consumer component to receive callbacks; '"
                 + name + "' is " + (component == null ? "not on the classpath" : "not a RestConsumerFactory")
-                + ". Add camel-platform-http-main (camel-main), or set callbackComponent");
+                + ". Add camel-platform-http-main (camel-main), or set httpServerComponent");
     }
 
     static String pathOf(String callbackBaseUrl) {

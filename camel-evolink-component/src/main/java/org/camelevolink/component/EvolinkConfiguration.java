@@ -159,14 +159,14 @@ public class EvolinkConfiguration implements Cloneable {
               description = "Public HTTPS base URL of this application's callback receiver, e.g. "
                       + "https://camel.example.com/evolink/callbacks. When set, every submit sends callback_url = "
                       + "this URL plus an unguessable per-task token, and the receiver is registered on the same "
-                      + "path through the REST consumer component (platform-http unless callbackComponent says "
+                      + "path through the REST consumer component (platform-http unless httpServerComponent says "
                       + "otherwise). Polling stays on as the safety net.")
     private String callbackBaseUrl;
     @UriParam(label = "advanced",
               description = "The component that serves the callback receiver (a RestConsumerFactory such as "
                       + "platform-http, netty-http, jetty or undertow); default: the REST configuration's component, "
                       + "else platform-http.")
-    private String callbackComponent;
+    private String httpServerComponent;
     @UriParam(label = "advanced", defaultValue = "65536",
               description = "Largest callback body accepted, in bytes; larger bodies get 413 and are not read.")
     private int callbackMaxBytes = 64 * 1024;
@@ -554,12 +554,12 @@ public class EvolinkConfiguration implements Cloneable {
         this.callbackBaseUrl = callbackBaseUrl;
     }
 
-    public String getCallbackComponent() {
-        return callbackComponent;
+    public String getHttpServerComponent() {
+        return httpServerComponent;
     }
 
-    public void setCallbackComponent(String callbackComponent) {
-        this.callbackComponent = callbackComponent;
+    public void setHttpServerComponent(String httpServerComponent) {
+        this.httpServerComponent = httpServerComponent;
     }
 
     public int getCallbackMaxBytes() {
