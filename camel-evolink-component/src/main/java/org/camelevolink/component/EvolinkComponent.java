@@ -52,7 +52,9 @@ public class EvolinkComponent extends HealthCheckComponent {
     private long taskRetention = TimeUnit.HOURS.toMillis(24);
     @Metadata(label = "advanced", defaultValue = "4",
               description = "Threads that continue exchanges once their task has ended and run consumer routes, so "
-                      + "that slow route steps never hold up the HTTP client's I/O thread.")
+                      + "that slow route steps never hold up the HTTP client's I/O thread. Also the most deliveries to "
+                      + "consumer routes in flight at once, each until its outcome is recorded in the task store, "
+                      + "which bounds what a crash can deliver twice.")
     private int workerThreads = 4;
     @Metadata(label = "advanced", defaultValue = "2",
               description = "Threads that run the task store's reads and writes, so that no store call runs on the "
@@ -115,7 +117,8 @@ public class EvolinkComponent extends HealthCheckComponent {
         asyncStore = new AsyncTaskStore(store, storeExecutor);
         submitter = new TaskSubmitter(asyncStore, System::currentTimeMillis);
         waiter = new TaskWaiter(asyncStore, tracker, System::currentTimeMillis);
-        dispatcher = new TaskDispatcher(asyncStore, tracker, scheduler, System::currentTimeMillis);
+        dispatcher = new TaskDispatcher(asyncStore, tracker, scheduler, System::currentTimeMillis,
+                workerThreads);
         callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, tracker);
         TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
         scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,

@@ -25,6 +25,10 @@ import java.util.function.LongSupplier;
  * tracker, saves the outcome in the task store, and delivers it to the consumer of its model until that consumer's
  * route has processed it. Outcomes with no consumer yet stay in the store and are delivered when one starts. Every
  * store call runs on the store's executor, never on the tracker's timer or the HTTP client's I/O thread.
+ * <p>
+ * At most {@code maxDeliveries} deliveries are in flight at once, each from its start until the route's verdict is
+ * durable in the store; more wait in a queue, not on a thread. That bounds what a crash can deliver twice (a route
+ * that did its work whose verdict was not saved yet) by the same number, however far the store lags behind.
  */
 public final class TaskDispatcher {
 
@@ -35,6 +39,7 @@ public final class TaskDispatcher {
     private final TaskTracker tracker;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
+    private final TaskPermits deliveries;
     private final String node = UUID.randomUUID().toString();
     private final Map<String, TaskConsumer> consumers = new ConcurrentHashMap<>();
     /** Idempotency keys being waited for, and those being delivered: each task is in at most one of each. */
@@ -42,11 +47,12 @@ public final class TaskDispatcher {
     private final Set<String> delivering = ConcurrentHashMap.newKeySet();
 
     public TaskDispatcher(AsyncTaskStore store, TaskTracker tracker, ScheduledExecutorService scheduler,
-            LongSupplier clock) {
+            LongSupplier clock, int maxDeliveries) {
         this.store = store;
         this.tracker = tracker;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.deliveries = new TaskPermits(Math.max(1, maxDeliveries));
     }
 
     /**
@@ -137,14 +143,14 @@ public final class TaskDispatcher {
     }
 
     private void deliverNow(TaskConsumer consumer, String key) {
-        long now = clock.getAsLong();
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
                 delivering.remove(key);
             }
         };
-        store.find(key).thenCompose(found -> {
+        deliveries.acquire(false).thenCompose(place -> store.find(key)).thenCompose(found -> {
+            long now = clock.getAsLong();
             TaskRecord r = found.orElse(null);
             if (r == null || r.state() != TaskState.FINISHED || !consumer.isAcceptingTasks()) {
                 return CompletableFuture.completedFuture(null);
@@ -157,6 +163,7 @@ public final class TaskDispatcher {
                     }).thenCompose(delivered -> verdict(consumer, r, delivered)));
         }).whenComplete((done, error) -> {
             release.run();
+            deliveries.release();
             if (error != null) {
                 logged("Delivering EvoLink task record " + key, error);
             }
