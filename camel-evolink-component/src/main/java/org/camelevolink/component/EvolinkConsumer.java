@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
 
     /** The model path that consumes every model. */
-    public static final String EVERY_MODEL = TaskConsumer.EVERY_MODEL;
 
     private final EvolinkEndpoint endpoint;
     private ResultDownloader downloader;
@@ -47,7 +46,7 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         EvolinkClient client = component.clients().client(cfg);
         downloader = new ResultDownloader(client, cfg);
         component.callbackReceiver().startIfConfigured(cfg);
-        setHealthCheck(new EvolinkConsumerHealthCheck(this, component.store(), component.dispatcher()));
+        setHealthCheck(new EvolinkConsumerHealthCheck(this, component.dispatcher()));
         component.dispatcher().register(this, component.clients().reader(client), cfg.waitPolicy());
     }
 

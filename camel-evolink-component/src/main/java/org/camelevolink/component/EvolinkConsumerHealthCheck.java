@@ -2,9 +2,6 @@ package org.camelevolink.component;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.camelevolink.component.store.TaskRecord;
-import org.camelevolink.component.store.TaskState;
-import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.component.tracking.TaskDispatcher;
 
 import java.util.Map;
@@ -16,26 +13,20 @@ import java.util.Map;
 final class EvolinkConsumerHealthCheck extends AbstractHealthCheck {
 
     private final EvolinkConsumer consumer;
-    private final TaskStore store;
     private final TaskDispatcher dispatcher;
 
-    EvolinkConsumerHealthCheck(EvolinkConsumer consumer, TaskStore store, TaskDispatcher dispatcher) {
+    EvolinkConsumerHealthCheck(EvolinkConsumer consumer, TaskDispatcher dispatcher) {
         super("camel", "consumer:evolink-" + consumer.model());
         this.consumer = consumer;
-        this.store = store;
         this.dispatcher = dispatcher;
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         try {
-            long undelivered = store.undelivered().stream()
-                    .filter(r -> r.delivery() == TaskRecord.Delivery.CONSUMER && consumer.accepts(r.model())
-                            && r.state() == TaskState.FINISHED)
-                    .count();
-            builder.detail("finished_tasks_to_deliver", undelivered)
+            builder.detail("finished_tasks_to_deliver", dispatcher.finishedToDeliver(consumer))
                     .detail("tasks_waited_for", dispatcher.waitingCount())
-                    .detail("task_store", store.getClass().getSimpleName());
+                    .detail("task_store", dispatcher.storeKind());
             builder.up();
         } catch (RuntimeException e) {
             builder.message("The EvoLink task store cannot be read: " + e.getMessage()).error(e).down();

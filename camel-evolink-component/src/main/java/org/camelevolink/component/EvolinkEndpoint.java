@@ -10,6 +10,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.camelevolink.component.tracking.TaskConsumer;
 import org.camelevolink.component.tracking.TaskPermits;
 
 /**
@@ -43,7 +44,7 @@ public class EvolinkEndpoint extends DefaultEndpoint implements EndpointServiceL
 
     @Override
     public Producer createProducer() {
-        if (EvolinkConsumer.EVERY_MODEL.equals(model)) {
+        if (TaskConsumer.EVERY_MODEL.equals(model)) {
             throw new IllegalArgumentException("evolink:* only consumes; a producer needs a model, e.g. evolink:mj-v7");
         }
         return new EvolinkProducer(this);

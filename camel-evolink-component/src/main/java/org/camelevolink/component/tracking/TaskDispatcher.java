@@ -198,6 +198,22 @@ public final class TaskDispatcher {
         return null;
     }
 
+    /**
+     * Finished tasks waiting for {@code consumer}'s route. Reads the store on the calling thread: for health
+     * checks, never for the I/O or timer threads.
+     */
+    public long finishedToDeliver(TaskConsumer consumer) {
+        return store.store().undelivered().stream()
+                .filter(r -> r.delivery() == TaskRecord.Delivery.CONSUMER && consumer.accepts(r.model())
+                        && r.state() == TaskState.FINISHED)
+                .count();
+    }
+
+    /** The kind of task store, as health checks name it. */
+    public String storeKind() {
+        return store.store().getClass().getSimpleName();
+    }
+
     /** Tasks being waited for on behalf of consumers. */
     public int waitingCount() {
         return waiting.size();
