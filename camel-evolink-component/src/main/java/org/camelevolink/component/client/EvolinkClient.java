@@ -160,6 +160,11 @@ public final class EvolinkClient implements AutoCloseable {
     }
 
     private List<EvolinkTask> tasks(HttpResult r) {
+        return tasks(json, r);
+    }
+
+    /** The tasks of a batch answer; an entry that is no task ({@code null}, or without an id) is skipped. */
+    static List<EvolinkTask> tasks(JsonCodec json, HttpResult r) {
         JsonNode data = json.object(r).get("data");
         if (data == null || !data.isArray()) {
             throw json.errors().malformed(r, null);
@@ -167,7 +172,7 @@ public final class EvolinkClient implements AutoCloseable {
         List<EvolinkTask> out = new ArrayList<>();
         for (JsonNode t : data) {
             EvolinkTask task = json.convert(t, EvolinkTask.class, r);
-            if (task.getId() != null) {
+            if (task != null && task.getId() != null) {
                 out.add(task);
             }
         }
