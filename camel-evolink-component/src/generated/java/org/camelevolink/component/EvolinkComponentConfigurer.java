@@ -42,8 +42,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
         case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "callbackmaxbytes":
-        case "callbackMaxBytes": getOrCreateConfiguration(target).setCallbackMaxBytes(property(camelContext, int.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "canvasheight":
@@ -63,8 +61,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": getOrCreateConfiguration(target).setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
-        case "downloadmaxbytes":
-        case "downloadMaxBytes": getOrCreateConfiguration(target).setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": getOrCreateConfiguration(target).setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
@@ -93,8 +89,12 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maskAreas": getOrCreateConfiguration(target).setMaskAreas(property(camelContext, java.lang.String.class, value)); return true;
         case "maskurl":
         case "maskUrl": getOrCreateConfiguration(target).setMaskUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxcallbackbytes":
+        case "maxCallbackBytes": getOrCreateConfiguration(target).setMaxCallbackBytes(property(camelContext, int.class, value)); return true;
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": getOrCreateConfiguration(target).setMaxConcurrentTasks(property(camelContext, int.class, value)); return true;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": getOrCreateConfiguration(target).setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxreadretries":
@@ -160,8 +160,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
         case "callbackBaseUrl": return java.lang.String.class;
-        case "callbackmaxbytes":
-        case "callbackMaxBytes": return int.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "canvasheight":
@@ -181,8 +179,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "download": return boolean.class;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return java.lang.String.class;
-        case "downloadmaxbytes":
-        case "downloadMaxBytes": return long.class;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
@@ -211,8 +207,12 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maskAreas": return java.lang.String.class;
         case "maskurl":
         case "maskUrl": return java.lang.String.class;
+        case "maxcallbackbytes":
+        case "maxCallbackBytes": return int.class;
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": return int.class;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return long.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxreadretries":
@@ -274,8 +274,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
         case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
-        case "callbackmaxbytes":
-        case "callbackMaxBytes": return getOrCreateConfiguration(target).getCallbackMaxBytes();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "canvasheight":
@@ -295,8 +293,6 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return getOrCreateConfiguration(target).getDownloadAllowedHosts();
-        case "downloadmaxbytes":
-        case "downloadMaxBytes": return getOrCreateConfiguration(target).getDownloadMaxBytes();
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return getOrCreateConfiguration(target).isFailWhenConcurrencyExceeded();
         case "filesbaseurl":
@@ -325,8 +321,12 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maskAreas": return getOrCreateConfiguration(target).getMaskAreas();
         case "maskurl":
         case "maskUrl": return getOrCreateConfiguration(target).getMaskUrl();
+        case "maxcallbackbytes":
+        case "maxCallbackBytes": return getOrCreateConfiguration(target).getMaxCallbackBytes();
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": return getOrCreateConfiguration(target).getMaxConcurrentTasks();
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return getOrCreateConfiguration(target).getMaxDownloadBytes();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxreadretries":

@@ -33,8 +33,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
         case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "callbackmaxbytes":
-        case "callbackMaxBytes": target.getConfiguration().setCallbackMaxBytes(property(camelContext, int.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "canvasheight":
@@ -53,8 +51,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": target.getConfiguration().setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
-        case "downloadmaxbytes":
-        case "downloadMaxBytes": target.getConfiguration().setDownloadMaxBytes(property(camelContext, long.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -83,8 +79,12 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maskAreas": target.getConfiguration().setMaskAreas(property(camelContext, java.lang.String.class, value)); return true;
         case "maskurl":
         case "maskUrl": target.getConfiguration().setMaskUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxcallbackbytes":
+        case "maxCallbackBytes": target.getConfiguration().setMaxCallbackBytes(property(camelContext, int.class, value)); return true;
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": target.getConfiguration().setMaxConcurrentTasks(property(camelContext, int.class, value)); return true;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": target.getConfiguration().setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxreadretries":
@@ -133,8 +133,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
         case "callbackBaseUrl": return java.lang.String.class;
-        case "callbackmaxbytes":
-        case "callbackMaxBytes": return int.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "canvasheight":
@@ -153,8 +151,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "download": return boolean.class;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return java.lang.String.class;
-        case "downloadmaxbytes":
-        case "downloadMaxBytes": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -183,8 +179,12 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maskAreas": return java.lang.String.class;
         case "maskurl":
         case "maskUrl": return java.lang.String.class;
+        case "maxcallbackbytes":
+        case "maxCallbackBytes": return int.class;
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": return int.class;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return long.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxreadretries":
@@ -234,8 +234,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
         case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
-        case "callbackmaxbytes":
-        case "callbackMaxBytes": return target.getConfiguration().getCallbackMaxBytes();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "canvasheight":
@@ -254,8 +252,6 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "download": return target.getConfiguration().isDownload();
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return target.getConfiguration().getDownloadAllowedHosts();
-        case "downloadmaxbytes":
-        case "downloadMaxBytes": return target.getConfiguration().getDownloadMaxBytes();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -284,8 +280,12 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maskAreas": return target.getConfiguration().getMaskAreas();
         case "maskurl":
         case "maskUrl": return target.getConfiguration().getMaskUrl();
+        case "maxcallbackbytes":
+        case "maxCallbackBytes": return target.getConfiguration().getMaxCallbackBytes();
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": return target.getConfiguration().getMaxConcurrentTasks();
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return target.getConfiguration().getMaxDownloadBytes();
         case "maxpollinterval":
         case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
         case "maxreadretries":

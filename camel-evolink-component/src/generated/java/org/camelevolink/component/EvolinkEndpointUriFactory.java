@@ -29,7 +29,6 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("callbackBaseUrl");
-        props.add("callbackMaxBytes");
         props.add("callbackUrl");
         props.add("canvasHeight");
         props.add("canvasWidth");
@@ -40,7 +39,6 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("direction");
         props.add("download");
         props.add("downloadAllowedHosts");
-        props.add("downloadMaxBytes");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failWhenConcurrencyExceeded");
@@ -55,7 +53,9 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("maskAreas");
         props.add("maskUrl");
+        props.add("maxCallbackBytes");
         props.add("maxConcurrentTasks");
+        props.add("maxDownloadBytes");
         props.add("maxPollInterval");
         props.add("maxReadRetries");
         props.add("maxResponseBytes");

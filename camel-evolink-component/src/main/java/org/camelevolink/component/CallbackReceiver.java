@@ -27,7 +27,7 @@ import java.util.Map;
  * Receives EvoLink's task callbacks at {@code <callbackBaseUrl>/{token}} through Camel's REST consumer
  * (platform-http by default). EvoLink callbacks are unsigned, so a callback proves nothing: it only brings the
  * task's next read forward, and the read decides. Unknown tokens get 404, other methods 405, bodies over
- * {@code callbackMaxBytes} 413, bodies that are not a task of the token's task 400; none of them changes anything.
+ * {@code maxCallbackBytes} 413, bodies that are not a task of the token's task 400; none of them changes anything.
  */
 final class CallbackReceiver extends AsyncProcessorSupport {
 
@@ -62,7 +62,7 @@ final class CallbackReceiver extends AsyncProcessorSupport {
             }
             return;
         }
-        maxBytes = cfg.getCallbackMaxBytes();
+        maxBytes = cfg.getMaxCallbackBytes();
         RestConsumerFactory factory = restConsumerFactory(cfg.getHttpServerComponent()); // fails the start if missing
         path = wanted;
         if (camelContext.isStarted()) {

@@ -4,6 +4,8 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.camelevolink.component.exceptions.EvolinkTimeoutException;
+import org.camelevolink.component.exceptions.TooManyTasksException;
 import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.util.HashMap;
@@ -135,7 +137,7 @@ public class EvolinkConfiguration implements Cloneable {
                       + "instead of the task.")
     private boolean download;
     @UriParam(label = "common", defaultValue = "52428800", description = "Largest image downloaded, in bytes.")
-    private long downloadMaxBytes = 50L * 1024 * 1024;
+    private long maxDownloadBytes = 50L * 1024 * 1024;
     @UriParam(label = "common",
               description = "Hosts result images may be downloaded from, comma-separated; an entry with a leading wildcard label matches every subdomain; "
                       + "empty means the host of baseUrl and EvoLink's own media hosts.")
@@ -169,7 +171,7 @@ public class EvolinkConfiguration implements Cloneable {
     private String httpServerComponent;
     @UriParam(label = "advanced", defaultValue = "65536",
               description = "Largest callback body accepted, in bytes; larger bodies get 413 and are not read.")
-    private int callbackMaxBytes = 64 * 1024;
+    private int maxCallbackBytes = 64 * 1024;
 
     public EvolinkConfiguration copy() {
         try {
@@ -466,12 +468,12 @@ public class EvolinkConfiguration implements Cloneable {
         this.download = download;
     }
 
-    public long getDownloadMaxBytes() {
-        return downloadMaxBytes;
+    public long getMaxDownloadBytes() {
+        return maxDownloadBytes;
     }
 
-    public void setDownloadMaxBytes(long downloadMaxBytes) {
-        this.downloadMaxBytes = downloadMaxBytes;
+    public void setMaxDownloadBytes(long maxDownloadBytes) {
+        this.maxDownloadBytes = maxDownloadBytes;
     }
 
     public String getDownloadAllowedHosts() {
@@ -562,12 +564,12 @@ public class EvolinkConfiguration implements Cloneable {
         this.httpServerComponent = httpServerComponent;
     }
 
-    public int getCallbackMaxBytes() {
-        return callbackMaxBytes;
+    public int getMaxCallbackBytes() {
+        return maxCallbackBytes;
     }
 
-    public void setCallbackMaxBytes(int callbackMaxBytes) {
-        this.callbackMaxBytes = callbackMaxBytes;
+    public void setMaxCallbackBytes(int maxCallbackBytes) {
+        this.maxCallbackBytes = maxCallbackBytes;
     }
 
     /** How the tasks of this endpoint are waited for, from maxWaitTime, minPollInterval and maxPollInterval. */

@@ -4,12 +4,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
-import org.camelevolink.component.client.EvolinkApiException;
 import org.camelevolink.component.client.EvolinkClient;
-import org.camelevolink.component.client.EvolinkException;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.Futures;
 import org.camelevolink.component.client.TaskStatus;
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkException;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.tracking.TaskConsumer;
 

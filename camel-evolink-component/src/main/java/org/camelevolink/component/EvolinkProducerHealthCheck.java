@@ -3,9 +3,9 @@ package org.camelevolink.component;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.camelevolink.component.client.EvolinkApiException;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkCredits;
+import org.camelevolink.component.exceptions.EvolinkApiException;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkFile;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.io.File;
 import java.io.IOException;

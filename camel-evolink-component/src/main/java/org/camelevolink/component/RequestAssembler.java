@@ -7,7 +7,7 @@ import org.apache.camel.Message;
 import org.camelevolink.component.catalog.ModelSpec;
 import org.camelevolink.component.client.CreateTaskRequest;
 import org.camelevolink.component.client.EvolinkTask;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

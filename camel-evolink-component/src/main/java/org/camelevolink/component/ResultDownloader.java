@@ -1,8 +1,8 @@
 package org.camelevolink.component;
 
 import org.camelevolink.component.client.EvolinkClient;
-import org.camelevolink.component.client.EvolinkException;
 import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.exceptions.EvolinkException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ final class ResultDownloader {
         } catch (EvolinkException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return client.download(url, cfg.getDownloadMaxBytes()).thenApply(d -> {
+        return client.download(url, cfg.getMaxDownloadBytes()).thenApply(d -> {
             String type = d.contentType() == null ? "" : d.contentType().toLowerCase(Locale.ROOT);
             String sniffed = ImageUploader.mimeType(d.bytes());
             if (!type.startsWith("image/") || sniffed == null) {

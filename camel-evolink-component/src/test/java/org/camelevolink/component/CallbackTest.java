@@ -35,7 +35,7 @@ class CallbackTest extends ProducerTestSupport {
         TestComponents.addCallbackServer(context, PORT);
         EvolinkConfiguration cfg = context.getComponent("evolink", EvolinkComponent.class).getConfiguration();
         cfg.setCallbackBaseUrl(BASE);
-        cfg.setCallbackMaxBytes(4096);
+        cfg.setMaxCallbackBytes(4096);
         cfg.setMinPollInterval(60_000);
         cfg.setMaxPollInterval(60_000);
         return context;

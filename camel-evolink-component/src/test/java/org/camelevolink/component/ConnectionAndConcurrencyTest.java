@@ -5,7 +5,7 @@ import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.camelevolink.component.client.EvolinkTask;
-import org.camelevolink.component.tracking.TooManyTasksException;
+import org.camelevolink.component.exceptions.TooManyTasksException;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;

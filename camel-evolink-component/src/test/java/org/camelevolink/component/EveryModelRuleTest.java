@@ -5,7 +5,7 @@ import org.camelevolink.component.catalog.ModelCatalog;
 import org.camelevolink.component.catalog.ModelSpec;
 import org.camelevolink.component.catalog.ParamSpec;
 import org.camelevolink.component.client.CreateTaskRequest;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

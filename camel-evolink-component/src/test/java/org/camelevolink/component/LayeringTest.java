@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Imports go only downward: Camel glue → tracking → store / catalog → client (docs/task-layer.md). Read from the
+ * Imports go only downward: Camel glue → tracking → store / catalog → client → exceptions (docs/task-layer.md). Read from the
  * sources, so that a wrong import fails here, naming the file.
  */
 class LayeringTest {
@@ -25,7 +25,8 @@ class LayeringTest {
             "tracking, 'org\\.camelevolink\\.component\\.[A-Z]|org\\.apache\\.camel\\.'",
             "store, 'org\\.camelevolink\\.component\\.([A-Z]|tracking\\.|catalog\\.)|org\\.apache\\.camel\\.'",
             "catalog, 'org\\.camelevolink\\.component\\.([A-Z]|tracking\\.|store\\.)|org\\.apache\\.camel\\.'",
-            "client, 'org\\.camelevolink\\.component\\.([A-Z]|tracking\\.|store\\.|catalog\\.)|org\\.apache\\.camel\\.'"
+            "client, 'org\\.camelevolink\\.component\\.([A-Z]|tracking\\.|store\\.|catalog\\.)|org\\.apache\\.camel\\.'",
+            "exceptions, 'org\\.camelevolink\\.component\\.([A-Z]|tracking\\.|store\\.|catalog\\.|client\\.)|org\\.apache\\.camel\\.'"
     })
     void importsGoOnlyDownward(String layer, String forbidden) throws IOException {
         Pattern wrong = Pattern.compile("^import (static )?(" + forbidden + ")");

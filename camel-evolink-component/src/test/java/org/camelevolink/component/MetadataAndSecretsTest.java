@@ -16,7 +16,7 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.camelevolink.component.client.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;

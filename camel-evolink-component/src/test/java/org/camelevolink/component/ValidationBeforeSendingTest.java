@@ -1,7 +1,7 @@
 package org.camelevolink.component;
 
 import org.apache.camel.Exchange;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

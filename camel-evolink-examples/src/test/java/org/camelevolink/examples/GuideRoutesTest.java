@@ -7,12 +7,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.util.FileUtil;
 import org.camelevolink.component.EvolinkComponent;
-import org.camelevolink.component.client.EvolinkApiException;
-import org.camelevolink.component.client.EvolinkException;
 import org.camelevolink.component.client.EvolinkTask;
-import org.camelevolink.component.client.EvolinkTaskFailedException;
-import org.camelevolink.component.client.EvolinkTimeoutException;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkException;
+import org.camelevolink.component.exceptions.EvolinkTaskFailedException;
+import org.camelevolink.component.exceptions.EvolinkTimeoutException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
@@ -336,7 +336,7 @@ class GuideRoutesTest extends CamelTestSupport {
                 .to("evolink:mj-v7?prompt=a red kite&download=true&downloadAllowedHosts=cdn.example.com");
 
             from("direct:small-images-only")
-                .to("evolink:mj-v7?prompt=a red kite&download=true&downloadMaxBytes=1000");
+                .to("evolink:mj-v7?prompt=a red kite&download=true&maxDownloadBytes=1000");
 
             from("direct:https-only")
                 .to("evolink:mj-v7?prompt=a red kite&download=true&allowInsecureUrls=false");
@@ -353,7 +353,7 @@ class GuideRoutesTest extends CamelTestSupport {
     }
 
     @Test
-    void aResultAboveDownloadMaxBytesIsNotRead() {
+    void aResultAboveMaxDownloadBytesIsNotRead() {
         Exchange out = template.request("direct:small-images-only", e -> { });
         assertThat(out.getException()).isInstanceOf(EvolinkApiException.class);
         assertThat(((EvolinkApiException) out.getException()).getCode()).isEqualTo("response_too_large");

@@ -1,6 +1,7 @@
 package org.camelevolink.component.catalog;
 
-import org.camelevolink.component.client.EvolinkValidationException;
+
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.exceptions.EvolinkApiException;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

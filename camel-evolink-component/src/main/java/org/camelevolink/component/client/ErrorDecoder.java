@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hc.core5.http.HttpException;
+import org.camelevolink.component.exceptions.EvolinkApiException;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -11,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
-import static org.camelevolink.component.client.EvolinkApiException.CANCELLED;
-import static org.camelevolink.component.client.EvolinkApiException.MALFORMED_RESPONSE;
-import static org.camelevolink.component.client.EvolinkApiException.NETWORK_ERROR;
-import static org.camelevolink.component.client.EvolinkApiException.RESPONSE_TOO_LARGE;
-import static org.camelevolink.component.client.EvolinkApiException.TIMEOUT;
+import static org.camelevolink.component.exceptions.EvolinkApiException.CANCELLED;
+import static org.camelevolink.component.exceptions.EvolinkApiException.MALFORMED_RESPONSE;
+import static org.camelevolink.component.exceptions.EvolinkApiException.NETWORK_ERROR;
+import static org.camelevolink.component.exceptions.EvolinkApiException.RESPONSE_TOO_LARGE;
+import static org.camelevolink.component.exceptions.EvolinkApiException.TIMEOUT;
 
 /**
  * Turns answers and transport failures into {@link EvolinkApiException}s that say what happened, with every text

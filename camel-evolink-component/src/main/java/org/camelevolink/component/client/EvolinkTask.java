@@ -1,5 +1,6 @@
 package org.camelevolink.component.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -103,8 +104,9 @@ public final class EvolinkTask {
         return error;
     }
 
-    public boolean isTerminal() {
-        return getStatus().isTerminal();
+    @JsonIgnore
+    public boolean isFinished() {
+        return getStatus().isFinished();
     }
 
     /** Seconds EvoLink estimates are left, or null when it did not say. */

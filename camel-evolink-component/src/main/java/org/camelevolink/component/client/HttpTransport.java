@@ -14,6 +14,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.camelevolink.component.exceptions.EvolinkApiException;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;

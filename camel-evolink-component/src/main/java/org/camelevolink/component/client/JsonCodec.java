@@ -3,6 +3,8 @@ package org.camelevolink.component.client;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkException;
 
 /**
  * Jackson for EvoLink bodies. Unknown fields are ignored (EvoLink adds fields); anything else that does not read

@@ -1,5 +1,6 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -23,7 +23,7 @@ public enum TaskStatus {
         }
     }
 
-    public boolean isTerminal() {
+    public boolean isFinished() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 

@@ -1,8 +1,8 @@
 package org.camelevolink.component.tracking;
 
+import org.camelevolink.component.exceptions.TaskStoreException;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskStore;
-import org.camelevolink.component.store.TaskStoreException;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package org.camelevolink.component.tracking;
 
-import org.camelevolink.component.client.EvolinkApiException;
 import org.camelevolink.component.client.EvolinkTask;
-import org.camelevolink.component.client.EvolinkTimeoutException;
 import org.camelevolink.component.client.Futures;
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkTimeoutException;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package org.camelevolink.component.tracking;
 
+import org.camelevolink.component.exceptions.TooManyTasksException;
+
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 

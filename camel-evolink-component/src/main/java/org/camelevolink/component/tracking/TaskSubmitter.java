@@ -1,10 +1,10 @@
 package org.camelevolink.component.tracking;
 
 import org.camelevolink.component.client.CreateTaskRequest;
-import org.camelevolink.component.client.EvolinkApiException;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.Futures;
+import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 
@@ -74,7 +74,7 @@ public final class TaskSubmitter {
             TaskRecord sentNow = again && !created.replayed() ? submitting.sentAgainAt(sentAt) : submitting;
             TaskRecord accepted = sentNow.accepted(task.getId(),
                     now + policy.firstReadDelay(task.getEstimatedTime()), now);
-            if (task.isTerminal()) {
+            if (task.isFinished()) {
                 accepted = accepted.finished(task, now);
             }
             return store.save(accepted).thenApply(saved -> new Submission(saved, task, created.replayed()));

@@ -1,10 +1,10 @@
 package org.camelevolink.component.tracking;
 
-import org.camelevolink.component.client.EvolinkApiException;
-import org.camelevolink.component.client.EvolinkException;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.Futures;
-import org.camelevolink.component.client.EvolinkTimeoutException;
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkException;
+import org.camelevolink.component.exceptions.EvolinkTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +76,7 @@ public final class TaskTracker {
      * {@link EvolinkTimeoutException} or the error that made further reads pointless.
      */
     public CompletableFuture<EvolinkTask> whenFinished(EvolinkTask submitted, TaskReader reader, WaitPolicy policy) {
-        if (submitted.isTerminal()) {
+        if (submitted.isFinished()) {
             return CompletableFuture.completedFuture(submitted);
         }
         long now = clock.getAsLong();
@@ -216,7 +216,7 @@ public final class TaskTracker {
 
     private void handle(Waiter w, EvolinkTask task, Throwable error) {
         long now = clock.getAsLong();
-        if (task != null && task.isTerminal()) {
+        if (task != null && task.isFinished()) {
             w.result.complete(task);
             return;
         }

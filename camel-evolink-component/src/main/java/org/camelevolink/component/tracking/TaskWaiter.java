@@ -1,8 +1,8 @@
 package org.camelevolink.component.tracking;
 
 import org.camelevolink.component.client.EvolinkTask;
-import org.camelevolink.component.client.EvolinkTimeoutException;
 import org.camelevolink.component.client.Futures;
+import org.camelevolink.component.exceptions.EvolinkTimeoutException;
 import org.camelevolink.component.store.TaskRecord;
 
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,7 @@ public final class TaskWaiter {
         TaskRecord record = submission.record();
         EvolinkTask task = submission.task();
         CompletableFuture<EvolinkTask> end;
-        if (task.isTerminal()) {
+        if (task.isFinished()) {
             end = CompletableFuture.completedFuture(task);
         } else if (submission.resumed()) {
             end = tracker.whenFinished(task.getId(), record.submittedAt(), clock.getAsLong(), reader, policy);

@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.camelevolink.simulator.ApiError;
 import org.camelevolink.simulator.http.Json;
 import org.camelevolink.simulator.model.CreateRequestValidator;

@@ -3,7 +3,7 @@ package org.camelevolink.component.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camelevolink.component.client.CreateTaskRequest;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.camelevolink.component.catalog;
 
 import org.camelevolink.component.client.CreateTaskRequest;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

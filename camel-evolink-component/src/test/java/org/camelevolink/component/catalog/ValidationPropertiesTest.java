@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.camelevolink.component.client.CreateTaskRequest;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.math.BigDecimal;
 import java.util.HashSet;

@@ -10,6 +10,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.apache.hc.core5.http.message.BasicHttpResponse;
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkException;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -175,7 +177,7 @@ class AnswerParsingPropertiesTest {
     /** Calls every getter a route uses, so a value that reads but breaks later counts as broken. */
     static EvolinkTask touch(EvolinkTask task) {
         task.getStatus();
-        task.isTerminal();
+        task.isFinished();
         task.getProgress();
         task.getResults().size();
         task.getEstimatedTime();

@@ -1,5 +1,7 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
 import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;

@@ -1,5 +1,7 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.exceptions.EvolinkApiException;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

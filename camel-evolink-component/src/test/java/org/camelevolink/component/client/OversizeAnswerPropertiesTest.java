@@ -10,6 +10,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.camelevolink.component.exceptions.EvolinkApiException;
 
 import java.io.IOException;
 import java.io.OutputStream;

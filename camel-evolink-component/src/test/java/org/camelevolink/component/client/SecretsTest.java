@@ -8,6 +8,7 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.camelevolink.component.TestComponents;
+import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;

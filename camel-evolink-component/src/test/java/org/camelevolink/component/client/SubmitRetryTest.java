@@ -1,5 +1,6 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;

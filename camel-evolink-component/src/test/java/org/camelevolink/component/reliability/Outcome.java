@@ -3,10 +3,10 @@ package org.camelevolink.component.reliability;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.camelevolink.component.EvolinkConstants;
-import org.camelevolink.component.client.EvolinkApiException;
-import org.camelevolink.component.client.EvolinkException;
-import org.camelevolink.component.client.EvolinkTaskFailedException;
-import org.camelevolink.component.client.EvolinkTimeoutException;
+import org.camelevolink.component.exceptions.EvolinkApiException;
+import org.camelevolink.component.exceptions.EvolinkException;
+import org.camelevolink.component.exceptions.EvolinkTaskFailedException;
+import org.camelevolink.component.exceptions.EvolinkTimeoutException;
 
 import java.util.List;
 

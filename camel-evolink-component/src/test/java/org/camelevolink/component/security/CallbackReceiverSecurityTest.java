@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The callback receiver under hostile calls, over real HTTP (platform-http on Vert.x) with the simulator's own
  * callbacks lost and polling a minute away, so that only the calls of each test can move a task. CallbackTest
- * already shows: GET and PUT 405, an unknown token 404, a body declared larger than callbackMaxBytes 413, bodies
+ * already shows: GET and PUT 405, an unknown token 404, a body declared larger than maxCallbackBytes 413, bodies
  * that are no task or another task 400, a forged "completed" for a running task and one replay after delivery.
  * Here: what is left of the same ground.
  */
@@ -52,7 +52,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
         TestComponents.addCallbackServer(context, PORT);
         EvolinkConfiguration cfg = evolinkConfiguration(context);
         cfg.setCallbackBaseUrl(BASE);
-        cfg.setCallbackMaxBytes(MAX_BYTES);
+        cfg.setMaxCallbackBytes(MAX_BYTES);
         cfg.setMinPollInterval(60_000);
         cfg.setMaxPollInterval(60_000);
         return context;

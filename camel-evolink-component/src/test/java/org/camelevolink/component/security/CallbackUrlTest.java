@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.camelevolink.component.catalog.ModelCatalog;
 import org.camelevolink.component.catalog.RequestValidator;
-import org.camelevolink.component.client.EvolinkValidationException;
+import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

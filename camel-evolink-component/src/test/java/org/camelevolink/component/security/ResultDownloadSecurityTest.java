@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
-import org.camelevolink.component.client.EvolinkException;
+import org.camelevolink.component.exceptions.EvolinkException;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * simulator writes its result links under {@code publicBaseUrl}, so each test points them where it likes: at a
  * host that only looks like EvoLink's, at the cloud metadata address, or at a loopback "CDN" of the test's making.
  * client/DownloadTest covers the client (no key to a foreign host, no redirects, size bound, 404) and the
- * examples' GuideRoutesTest the route options (allowed hosts, downloadMaxBytes, https only).
+ * examples' GuideRoutesTest the route options (allowed hosts, maxDownloadBytes, https only).
  */
 class ResultDownloadSecurityTest {
 

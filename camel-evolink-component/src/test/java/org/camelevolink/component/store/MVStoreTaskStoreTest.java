@@ -1,5 +1,6 @@
 package org.camelevolink.component.store;
 
+import org.camelevolink.component.exceptions.TaskStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.camelevolink.component.client;
+package org.camelevolink.component.exceptions;
 
 /** Base of every error the EvoLink component raises; never carries the API key. */
 public class EvolinkException extends RuntimeException {

@@ -1,6 +1,5 @@
-package org.camelevolink.component.tracking;
+package org.camelevolink.component.exceptions;
 
-import org.camelevolink.component.client.EvolinkException;
 
 /** {@code maxConcurrentTasks} were running and the endpoint was told to fail rather than queue. */
 public class TooManyTasksException extends EvolinkException {

@@ -1,4 +1,4 @@
-package org.camelevolink.component.client;
+package org.camelevolink.component.exceptions;
 
 /** A request broke a documented rule; raised before anything is sent, so nothing was paid. */
 public class EvolinkValidationException extends EvolinkException {

@@ -1,4 +1,4 @@
-package org.camelevolink.component.client;
+package org.camelevolink.component.exceptions;
 
 /**
  * The wait for a task ended before the task did. The task still exists at EvoLink and may still complete: resume

@@ -1,4 +1,4 @@
-package org.camelevolink.component.client;
+package org.camelevolink.component.exceptions;
 
 /**
  * EvoLink answered an HTTP error (or an unreadable answer). {@link #getCode()} is always a string, also where the

@@ -1,4 +1,4 @@
-package org.camelevolink.component.client;
+package org.camelevolink.component.exceptions;
 
 import java.util.Set;
 
