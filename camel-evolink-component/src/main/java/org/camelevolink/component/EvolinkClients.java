@@ -63,7 +63,7 @@ final class EvolinkClients implements AutoCloseable {
                 .responseTimeout(Duration.ofMillis(s.responseTimeout())).maxResponseBytes(s.maxResponseBytes())
                 .maxReadRetries(s.maxReadRetries()).maxSubmitRetries(s.maxSubmitRetries()).scheduler(scheduler);
         if (s.proxyHost() != null) {
-            b.proxy(s.proxyHost(), s.proxyPort() == null ? 8080 : s.proxyPort());
+            b.proxy(s.proxyHost(), s.proxyPort() == null ? EvolinkClientConfig.DEFAULT_PROXY_PORT : s.proxyPort());
         }
         if (s.ssl() != null) {
             try {

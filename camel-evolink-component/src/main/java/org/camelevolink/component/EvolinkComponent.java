@@ -61,18 +61,15 @@ public class EvolinkComponent extends HealthCheckComponent {
                       + "HTTP client's I/O thread or the task tracker's timer. Saves made at once share a commit.")
     private int storeThreads = 2;
 
-    private ModelCatalog catalog;
     private EvolinkClients clients;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
     private TaskTracker tracker;
     private TaskStore store;
     private ExecutorService storeExecutor;
-    private AsyncTaskStore asyncStore;
-    private TaskSubmitter submitter;
-    private TaskWaiter waiter;
     private TaskDispatcher dispatcher;
     private CallbackReceiver callbackReceiver;
+    private EvolinkServices services;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -103,7 +100,6 @@ public class EvolinkComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        catalog = ModelCatalog.load();
         scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "EvolinkTaskTracker");
         workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkWorker",
@@ -114,12 +110,13 @@ public class EvolinkComponent extends HealthCheckComponent {
         store.start();
         storeExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkTaskStore",
                 storeThreads);
-        asyncStore = new AsyncTaskStore(store, storeExecutor);
-        submitter = new TaskSubmitter(asyncStore, System::currentTimeMillis);
-        waiter = new TaskWaiter(asyncStore, tracker, System::currentTimeMillis);
+        AsyncTaskStore asyncStore = new AsyncTaskStore(store, storeExecutor);
         dispatcher = new TaskDispatcher(asyncStore, tracker, scheduler, System::currentTimeMillis,
                 workerThreads);
         callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, tracker);
+        services = new EvolinkServices(ModelCatalog.load(), clients, new TaskSubmitter(asyncStore, System::currentTimeMillis),
+                new TaskWaiter(asyncStore, tracker, System::currentTimeMillis), dispatcher, callbackReceiver,
+                continuations());
         TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
         scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -200,35 +197,27 @@ public class EvolinkComponent extends HealthCheckComponent {
         this.workerThreads = workerThreads;
     }
 
+    /** The services of the started component, for a producer or consumer that starts. */
+    EvolinkServices services() {
+        if (services == null) {
+            throw new IllegalStateException("the evolink component is not started");
+        }
+        return services;
+    }
+
     TaskStore store() {
         return store;
-    }
-
-    AsyncTaskStore asyncStore() {
-        return asyncStore;
-    }
-
-    TaskSubmitter submitter() {
-        return submitter;
-    }
-
-    TaskWaiter waiter() {
-        return waiter;
     }
 
     TaskDispatcher dispatcher() {
         return dispatcher;
     }
 
-    CallbackReceiver callbackReceiver() {
-        return callbackReceiver;
-    }
-
     /**
      * Where exchanges continue once their task has ended. A continuation refused because the component is stopping
      * runs on the calling thread instead: an exchange must end, exactly once, whatever happens.
      */
-    Executor workers() {
+    private Executor continuations() {
         return command -> {
             try {
                 workers.execute(command);
@@ -236,14 +225,6 @@ public class EvolinkComponent extends HealthCheckComponent {
                 command.run();
             }
         };
-    }
-
-    ModelCatalog catalog() {
-        return catalog;
-    }
-
-    EvolinkClients clients() {
-        return clients;
     }
 
     TaskTracker tracker() {

@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.camelevolink.component.client.EvolinkClientConfig;
 import org.camelevolink.component.exceptions.EvolinkTimeoutException;
 import org.camelevolink.component.exceptions.TooManyTasksException;
 import org.camelevolink.component.tracking.WaitPolicy;
@@ -20,29 +21,29 @@ public class EvolinkConfiguration implements Cloneable {
               description = "The EvoLink API key. When not set, the EVOLINK_API_KEY environment variable is used. "
                       + "In an endpoint URI write it as RAW(...) so that plus, slash and equals signs survive URI parsing; a property placeholder in the component option needs no RAW.")
     private String apiKey;
-    @UriParam(label = "common", defaultValue = "https://api.evolink.ai",
+    @UriParam(label = "common", defaultValue = EvolinkClientConfig.DEFAULT_BASE_URL,
               description = "Base URL of the EvoLink API (the embedded simulator's URL in tests).")
-    private String baseUrl = "https://api.evolink.ai";
-    @UriParam(label = "common", defaultValue = "https://files-api.evolink.ai",
+    private String baseUrl = EvolinkClientConfig.DEFAULT_BASE_URL;
+    @UriParam(label = "common", defaultValue = EvolinkClientConfig.DEFAULT_FILES_BASE_URL,
               description = "Base URL of EvoLink's files API, used to upload image bodies.")
-    private String filesBaseUrl = "https://files-api.evolink.ai";
-    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+    private String filesBaseUrl = EvolinkClientConfig.DEFAULT_FILES_BASE_URL;
+    @UriParam(label = "advanced", defaultValue = "" + EvolinkClientConfig.DEFAULT_CONNECT_TIMEOUT_MILLIS, javaType = "java.time.Duration",
               description = "Connect timeout in milliseconds (or a duration such as 10s).")
-    private long connectTimeout = 10_000;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+    private long connectTimeout = EvolinkClientConfig.DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + EvolinkClientConfig.DEFAULT_RESPONSE_TIMEOUT_MILLIS, javaType = "java.time.Duration",
               description = "Timeout for one HTTP answer in milliseconds (or a duration such as 30s).")
-    private long responseTimeout = 30_000;
-    @UriParam(label = "advanced", defaultValue = "10485760",
+    private long responseTimeout = EvolinkClientConfig.DEFAULT_RESPONSE_TIMEOUT_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + EvolinkClientConfig.DEFAULT_MAX_RESPONSE_BYTES,
               description = "Largest API answer body read, in bytes; larger answers fail instead of filling memory.")
-    private long maxResponseBytes = 10L * 1024 * 1024;
-    @UriParam(label = "advanced", defaultValue = "3",
+    private long maxResponseBytes = EvolinkClientConfig.DEFAULT_MAX_RESPONSE_BYTES;
+    @UriParam(label = "advanced", defaultValue = "" + EvolinkClientConfig.DEFAULT_MAX_READ_RETRIES,
               description = "Retries of a read (task status, batch, credits) after 429, 502, 503 or a network error, "
                       + "with backoff honouring Retry-After.")
-    private int maxReadRetries = 3;
-    @UriParam(label = "advanced", defaultValue = "2",
+    private int maxReadRetries = EvolinkClientConfig.DEFAULT_MAX_READ_RETRIES;
+    @UriParam(label = "advanced", defaultValue = "" + EvolinkClientConfig.DEFAULT_MAX_SUBMIT_RETRIES,
               description = "Re-sends of a paid submit after a network error, 429, 502 or 503, always with the same "
                       + "Idempotency-Key so EvoLink never charges twice.")
-    private int maxSubmitRetries = 2;
+    private int maxSubmitRetries = EvolinkClientConfig.DEFAULT_MAX_SUBMIT_RETRIES;
     @UriParam(label = "security", defaultValue = "false",
               description = "Test mode: allow http:// and loopback or private addresses in callbackUrl and in "
                       + "downloads (for the embedded simulator). Never enable against the real API.")

@@ -23,9 +23,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
 
-    /** The model path that consumes every model. */
-
     private final EvolinkEndpoint endpoint;
+    private EvolinkServices services;
     private ResultDownloader downloader;
 
     public EvolinkConsumer(EvolinkEndpoint endpoint, Processor processor) {
@@ -42,17 +41,19 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         EvolinkConfiguration cfg = endpoint.getConfiguration();
-        EvolinkComponent component = endpoint.getComponent();
-        EvolinkClient client = component.clients().client(cfg);
+        services = endpoint.getComponent().services();
+        EvolinkClient client = services.clients().client(cfg);
         downloader = new ResultDownloader(client, cfg);
-        component.callbackReceiver().startIfConfigured(cfg);
-        setHealthCheck(new EvolinkConsumerHealthCheck(this, component.dispatcher()));
-        component.dispatcher().register(this, component.clients().reader(client), cfg.waitPolicy());
+        services.callbackReceiver().startIfConfigured(cfg);
+        setHealthCheck(new EvolinkConsumerHealthCheck(this, services.dispatcher()));
+        services.dispatcher().register(this, services.clients().reader(client), cfg.waitPolicy());
     }
 
     @Override
     protected void doStop() throws Exception {
-        endpoint.getComponent().dispatcher().unregister(this);
+        if (services != null) {
+            services.dispatcher().unregister(this);
+        }
         super.doStop();
     }
 
@@ -101,7 +102,7 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
             // a link that is gone (410 once expired) or a result refused will not download later either: the task
             // is delivered with the error instead of being retried for ever
             return failure == null ? process(record, body, null) : process(record, task, failure);
-        }, endpoint.getComponent().workers()).thenCompose(f -> f);
+        }, services.workers()).thenCompose(f -> f);
     }
 
     /** A download that failed for a passing reason (network, timeout, 429, 5xx): worth delivering again. */

@@ -6,7 +6,11 @@ import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.camelevolink.component.catalog.ModelSpec;
+import org.camelevolink.component.catalog.NormalizedRequest;
+import org.camelevolink.component.catalog.RequestNormalizer;
 import org.camelevolink.component.catalog.RequestValidator;
 import org.camelevolink.component.client.CreateTaskRequest;
 import org.camelevolink.component.client.EvolinkClient;
@@ -22,6 +26,8 @@ import org.camelevolink.component.tracking.WaitPolicy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,9 +37,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public class EvolinkProducer extends DefaultAsyncProducer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EvolinkProducer.class);
+
     private final EvolinkEndpoint endpoint;
+    /** Each kind of change to a request is a WARN once per producer, then DEBUG: a prompt template repeats it. */
+    private final Set<String> warnedNotices = ConcurrentHashMap.newKeySet();
+    private EvolinkServices services;
     private ModelSpec spec;
     private RequestValidator validator;
+    private RequestNormalizer normalizer;
     private EvolinkClient client;
     private ImageUploader uploader;
     private ResultDownloader downloader;
@@ -49,10 +61,11 @@ public class EvolinkProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         EvolinkConfiguration cfg = endpoint.getConfiguration();
-        EvolinkComponent component = endpoint.getComponent();
-        spec = component.catalog().find(endpoint.getModel()).orElse(null);
-        validator = new RequestValidator(component.catalog(), cfg.isAllowInsecureUrls());
-        client = component.clients().client(cfg);
+        services = endpoint.getComponent().services();
+        spec = services.catalog().find(endpoint.getModel()).orElse(null);
+        validator = new RequestValidator(services.catalog(), cfg.isAllowInsecureUrls());
+        normalizer = new RequestNormalizer(services.catalog());
+        client = services.clients().client(cfg);
         uploader = new ImageUploader(client);
         downloader = new ResultDownloader(client, cfg);
         if (cfg.isDownload() && !cfg.isWaitForCompletion()) {
@@ -62,7 +75,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         if (cfg.getCallbackBaseUrl() != null && !cfg.getCallbackBaseUrl().isBlank()) {
             validator.validateCallbackUrl(endpoint.getModel(),
                     TaskSubmitter.callbackUrl(cfg.getCallbackBaseUrl(), TaskSubmitter.newCallbackToken()));
-            component.callbackReceiver().startIfConfigured(cfg);
+            services.callbackReceiver().startIfConfigured(cfg);
         }
         registerHealthCheck();
     }
@@ -108,7 +121,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             } finally {
                 callback.done(false);
             }
-        }, endpoint.getComponent().workers());
+        }, services.workers());
         return false;
     }
 
@@ -117,8 +130,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         EvolinkConfiguration cfg = endpoint.getConfiguration();
         RequestAssembler assembler = new RequestAssembler(endpoint.getModel(), spec, cfg);
         ImageUploader.Pending image = uploader.pendingImage(exchange);
-        CreateTaskRequest request = assembler.assemble(exchange, image == null ? null : ImageUploader.PLACEHOLDER_URL);
-        validator.validate(request);
+        CreateTaskRequest request = checked(assembler.assemble(exchange,
+                image == null ? null : ImageUploader.PLACEHOLDER_URL));
         if (exchange.getMessage().getBody() instanceof EvolinkTask source
                 && source.getId().equals(request.getModelParams().get("task_id"))) {
             // the finished source task is at hand: its family, operation and image count are checked now too
@@ -134,18 +147,31 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             CreateTaskRequest checked, ImageUploader.Pending image) {
         EvolinkConfiguration cfg = endpoint.getConfiguration();
         CompletableFuture<CreateTaskRequest> ready = image == null ? CompletableFuture.completedFuture(checked)
-                : uploader.upload(image).thenApply(url -> {
-                    CreateTaskRequest withImage = assembler.assemble(exchange, url);
-                    validator.validate(withImage);
-                    return withImage;
-                });
+                : uploader.upload(image).thenApply(url -> checked(assembler.assemble(exchange, url)));
         return ready.thenCompose(request -> {
             TaskRecord draft = draft(exchange, request);
-            return endpoint.getComponent().submitter().submit(client, request, draft, ownCallbacks(request),
+            return services.submitter().submit(client, request, draft, ownCallbacks(request),
                     waitPolicy(draft));
         }).thenCompose(submission -> cfg.isWaitForCompletion()
                 ? waitFor(submission).thenCompose(task -> finished(exchange, task))
                 : handOver(submission));
+    }
+
+    /**
+     * The request as it is sent: validated, then without what EvoLink would silently remove from it (speed flags in
+     * the prompt), which is said in the log so that nobody believes {@code --turbo} in a prompt buys turbo.
+     */
+    private CreateTaskRequest checked(CreateTaskRequest assembled) {
+        validator.validate(assembled);
+        NormalizedRequest normalized = normalizer.normalize(assembled);
+        for (String notice : normalized.notices()) {
+            if (warnedNotices.add(notice)) {
+                LOG.warn("{}: {} (said once per endpoint)", endpoint, notice);
+            } else {
+                LOG.debug("{}: {}", endpoint, notice);
+            }
+        }
+        return normalized.request();
     }
 
     /** The record to save before the submit is sent: who gets the outcome, and the correlation to keep. */
@@ -177,12 +203,12 @@ public class EvolinkProducer extends DefaultAsyncProducer {
 
     /** Waits for the task; the exchange goes on once the record is closed with its end. */
     private CompletableFuture<EvolinkTask> waitFor(TaskSubmitter.Submission submission) {
-        return endpoint.getComponent().waiter().waitFor(submission, reader(), waitPolicy(submission.record()));
+        return services.waiter().waitFor(submission, reader(), waitPolicy(submission.record()));
     }
 
     /** Fire and forget: the exchange goes on with the pending task, the consumers get its outcome. */
     private CompletableFuture<Object> handOver(TaskSubmitter.Submission submission) {
-        endpoint.getComponent().dispatcher().track(submission.record(), reader(), waitPolicy(submission.record()));
+        services.dispatcher().track(submission.record(), reader(), waitPolicy(submission.record()));
         return CompletableFuture.completedFuture(submission.task());
     }
 
@@ -206,7 +232,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
     }
 
     private TaskReader reader() {
-        return endpoint.getComponent().clients().reader(client);
+        return services.clients().reader(client);
     }
 
     /** Polling, or polling as the safety net when this component receives the task's callback. */

@@ -53,6 +53,18 @@ class EvolinkProducerTest extends ProducerTestSupport {
     }
 
     @Test
+    void speedFlagsInThePromptAreNotSentAndTheSpeedOptionStays() {
+        Exchange out = template.request("direct:generate", e -> e.getMessage().setBody("a red kite --turbo --ar 16:9"));
+        assertThat(out.getException()).isNull();
+        String taskId = out.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class);
+        String sent = sim.journal(org.camelevolink.simulator.http.Endpoint.CREATE).stream()
+                .filter(e -> e.body().contains("a red kite")).reduce((a, b) -> b).orElseThrow().body();
+        assertThat(sent).contains("\"prompt\":\"a red kite --ar 16:9\"").doesNotContain("--turbo")
+                .contains("\"speed\":\"fast\"");
+        assertThat(taskId).isNotBlank();
+    }
+
+    @Test
     void chainUpscalesTheChosenImageAndRemovesItsBackground() throws Exception {
         Exchange out = template.request("direct:chain", e -> e.getMessage().setBody("a teapot"));
         assertThat(out.getException()).isNull();

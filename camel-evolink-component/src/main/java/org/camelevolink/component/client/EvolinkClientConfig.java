@@ -11,6 +11,16 @@ import java.util.concurrent.ScheduledExecutorService;
 /** Settings of an {@link EvolinkClient}. Immutable; {@link #toString()} never shows the API key. */
 public final class EvolinkClientConfig {
 
+    // the defaults, here only: the Camel options' defaultValue and initial values are these constants
+    public static final String DEFAULT_BASE_URL = "https://api.evolink.ai";
+    public static final String DEFAULT_FILES_BASE_URL = "https://files-api.evolink.ai";
+    public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+    public static final long DEFAULT_RESPONSE_TIMEOUT_MILLIS = 30_000;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
+    public static final int DEFAULT_MAX_READ_RETRIES = 3;
+    public static final int DEFAULT_MAX_SUBMIT_RETRIES = 2;
+    public static final int DEFAULT_PROXY_PORT = 8080;
+
     private final String apiKey;
     private final String baseUrl;
     private final String filesBaseUrl;
@@ -131,16 +141,16 @@ public final class EvolinkClientConfig {
 
     public static final class Builder {
         private String apiKey;
-        private String baseUrl = "https://api.evolink.ai";
-        private String filesBaseUrl = "https://files-api.evolink.ai";
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofSeconds(30);
-        private long maxResponseBytes = 10L * 1024 * 1024;
-        private int maxReadRetries = 3;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String filesBaseUrl = DEFAULT_FILES_BASE_URL;
+        private Duration connectTimeout = Duration.ofMillis(DEFAULT_CONNECT_TIMEOUT_MILLIS);
+        private Duration responseTimeout = Duration.ofMillis(DEFAULT_RESPONSE_TIMEOUT_MILLIS);
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private int maxReadRetries = DEFAULT_MAX_READ_RETRIES;
         private Duration initialBackoff = Duration.ofMillis(500);
         private double backoffMultiplier = 2;
         private Duration maxBackoff = Duration.ofSeconds(30);
-        private int maxSubmitRetries = 2;
+        private int maxSubmitRetries = DEFAULT_MAX_SUBMIT_RETRIES;
         private String userAgent = "camel-evolink/0.1";
         private SSLContext sslContext;
         private String proxyHost;

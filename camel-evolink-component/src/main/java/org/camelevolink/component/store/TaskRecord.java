@@ -17,28 +17,29 @@ import java.util.Objects;
  * @param model          the model the task runs
  * @param delivery       who receives the outcome
  * @param correlationId  the correlation id the submitting exchange asked to keep, or {@code null}
- * @param carriedHeaders headers of the submitting exchange to put on the emitted exchange, as text
+ * @param carriedHeaders headers of the submitting exchange to put on the delivered exchange, as text
  * @param callbackToken  the unguessable token of this task's callback URL, or {@code null} without callbacks
  * @param submittedAt    when the submit was sent (epoch millis); the wait's deadline counts from here
- * @param nextReadAt     when the task should be read next (epoch millis)
+ * @param nextReadAt     when the task should be read next (epoch millis), while it runs
+ * @param nextDeliveryAt when the outcome is delivered to a consumer (next), once {@link TaskState#FINISHED}
  * @param state          where the record is in its life
  * @param outcome        the finished task, once {@link TaskState#FINISHED}; {@code null} if the component gave up
  * @param errorCode      why the component gave up on the task (e.g. {@code timeout}), else {@code null}
  * @param errorMessage   the human-readable reason that goes with {@code errorCode}
- * @param deliveryAttempts how often the outcome was offered to a consumer route
+ * @param deliveryAttempts how often the outcome was delivered to a consumer route
  * @param updatedAt      when the record last changed (epoch millis)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskRecord(String idempotencyKey, String taskId, String model, Delivery delivery,
         String correlationId, Map<String, String> carriedHeaders, String callbackToken, long submittedAt,
-        long nextReadAt, TaskState state, EvolinkTask outcome, String errorCode, String errorMessage,
+        long nextReadAt, long nextDeliveryAt, TaskState state, EvolinkTask outcome, String errorCode, String errorMessage,
         int deliveryAttempts, long updatedAt) {
 
     /** Who receives the outcome of the task. */
     public enum Delivery {
         /** The submitting exchange waits for it ({@code waitForCompletion=true}). */
         PRODUCER,
-        /** An {@code evolink:} consumer emits it ({@code waitForCompletion=false}). */
+        /** An {@code evolink:} consumer receives it ({@code waitForCompletion=false}). */
         CONSUMER
     }
 
@@ -54,49 +55,45 @@ public record TaskRecord(String idempotencyKey, String taskId, String model, Del
     public static TaskRecord submitting(String idempotencyKey, String model, Delivery delivery, String correlationId,
             Map<String, String> carriedHeaders, String callbackToken, long now) {
         return new TaskRecord(idempotencyKey, null, model, delivery, correlationId, carriedHeaders, callbackToken, now,
-                now, TaskState.SUBMITTING, null, null, null, 0, now);
+                now, 0, TaskState.SUBMITTING, null, null, null, 0, now);
     }
 
     /** EvoLink accepted the submit as {@code taskId}; the first read is due at {@code nextReadAt}. */
     public TaskRecord accepted(String taskId, long nextReadAt, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, nextReadAt, TaskState.WAITING, null, null, null, deliveryAttempts, now);
+                submittedAt, nextReadAt, nextDeliveryAt, TaskState.WAITING, null, null, null, deliveryAttempts, now);
     }
 
     /** The submit was sent again at {@code sentAt} and created its task then: the wait's deadline counts from it. */
     public TaskRecord sentAgainAt(long sentAt) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                sentAt, nextReadAt, state, outcome, errorCode, errorMessage, deliveryAttempts, updatedAt);
-    }
-
-    /** Still running: read again at {@code nextReadAt}. */
-    public TaskRecord readAgainAt(long nextReadAt, long now) {
-        return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, nextReadAt, state, outcome, errorCode, errorMessage, deliveryAttempts, now);
+                sentAt, nextReadAt, nextDeliveryAt, state, outcome, errorCode, errorMessage, deliveryAttempts,
+                updatedAt);
     }
 
     /** The task ended (completed, failed or cancelled). */
     public TaskRecord finished(EvolinkTask task, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, now, TaskState.FINISHED, task, null, null, deliveryAttempts, now);
+                submittedAt, nextReadAt, now, TaskState.FINISHED, task, null, null, deliveryAttempts, now);
     }
 
     /** The component stopped waiting (deadline passed, task unknown to EvoLink): the outcome is this error. */
     public TaskRecord gaveUp(String code, String message, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, now, TaskState.FINISHED, null, code, message, deliveryAttempts, now);
+                submittedAt, nextReadAt, now, TaskState.FINISHED, null, code, message, deliveryAttempts, now);
     }
 
-    /** The outcome was offered once more to a consumer route, which failed; offer again at {@code nextOfferAt}. */
-    public TaskRecord deliveryFailed(long nextOfferAt, long now) {
+    /** A consumer route failed the delivered outcome: it is delivered again at {@code nextDeliveryAt}. */
+    public TaskRecord deliveryFailed(long nextDeliveryAt, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, nextOfferAt, state, outcome, errorCode, errorMessage, deliveryAttempts + 1, now);
+                submittedAt, nextReadAt, nextDeliveryAt, state, outcome, errorCode, errorMessage, deliveryAttempts + 1,
+                now);
     }
 
     /** The outcome reached its receiver: the record is kept only so that a re-sent message is not paid twice. */
     public TaskRecord delivered(long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, nextReadAt, TaskState.DELIVERED, outcome, errorCode, errorMessage,
+                submittedAt, nextReadAt, nextDeliveryAt, TaskState.DELIVERED, outcome, errorCode, errorMessage,
                 state == TaskState.DELIVERED ? deliveryAttempts : deliveryAttempts + 1, now);
     }
 

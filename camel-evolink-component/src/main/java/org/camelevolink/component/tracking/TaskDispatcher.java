@@ -134,7 +134,7 @@ public final class TaskDispatcher {
         if (consumer == null || !delivering.add(record.idempotencyKey())) {
             return;
         }
-        long delay = record.nextReadAt() - clock.getAsLong();
+        long delay = record.nextDeliveryAt() - clock.getAsLong();
         if (delay > 0) {
             scheduler.schedule(() -> deliverNow(consumer, record.idempotencyKey()), delay, TimeUnit.MILLISECONDS);
         } else {
