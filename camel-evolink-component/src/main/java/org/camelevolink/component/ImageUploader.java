@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkFile;
+import org.camelevolink.component.client.ImageTypes;
 import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.io.File;
@@ -53,7 +54,7 @@ final class ImageUploader {
         } else {
             return null;
         }
-        String mime = mimeType(bytes);
+        String mime = ImageTypes.sniff(bytes); // the files API checks content, so do we
         if (mime == null) {
             throw new EvolinkValidationException("upload", "body",
                     "is not a PNG, JPEG, GIF or WebP image (EvoLink's files API takes images only)");
@@ -89,21 +90,4 @@ final class ImageUploader {
         }
     }
 
-    /** From the magic bytes: the files API checks content, so do we. */
-    static String mimeType(byte[] b) {
-        if (b.length >= 4 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return "image/gif";
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
-    }
 }

@@ -2,6 +2,8 @@ package org.camelevolink.component;
 
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkTask;
+import org.camelevolink.component.client.HttpUrls;
+import org.camelevolink.component.client.ImageTypes;
 import org.camelevolink.component.exceptions.EvolinkException;
 
 import java.net.URI;
@@ -48,28 +50,24 @@ final class ResultDownloader {
         }
         return client.download(url, cfg.getMaxDownloadBytes()).thenApply(d -> {
             String type = d.contentType() == null ? "" : d.contentType().toLowerCase(Locale.ROOT);
-            String sniffed = ImageUploader.mimeType(d.bytes());
+            String sniffed = ImageTypes.sniff(d.bytes());
             if (!type.startsWith("image/") || sniffed == null) {
                 throw new EvolinkException("Result " + index + " of task " + taskId + " is not an image (content type '"
                         + d.contentType() + "')");
             }
-            return new ResultMapper.Image(index, d.bytes(), sniffed, taskId + "-" + index + "." + extension(sniffed));
+            return new ResultMapper.Image(index, d.bytes(), sniffed, taskId + "-" + index + "." + ImageTypes.extension(sniffed).orElseThrow());
         });
     }
 
     private void check(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new EvolinkException("Result link is not a URL: " + url);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        URI uri = HttpUrls.parse(url).orElseThrow(() -> new EvolinkException(
+                "Result link is not an absolute URL with a host: " + url));
+        String scheme = HttpUrls.scheme(uri);
         if (!scheme.equals("https") && !(cfg.isAllowInsecureUrls() && scheme.equals("http"))) {
             throw new EvolinkException("Refusing to download a result over " + scheme + ": " + url
                     + " (only https; allowInsecureUrls is for the simulator)");
         }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (allowedHosts.stream().noneMatch(pattern -> matches(pattern, host))) {
             throw new EvolinkException("Refusing to download a result from host " + host + ": not in "
                     + allowedHosts + " (option downloadAllowedHosts)");
@@ -99,12 +97,4 @@ final class ResultDownloader {
         return host.equals(pattern);
     }
 
-    private static String extension(String mime) {
-        return switch (mime) {
-            case "image/jpeg" -> "jpg";
-            case "image/gif" -> "gif";
-            case "image/webp" -> "webp";
-            default -> "png";
-        };
-    }
 }

@@ -34,7 +34,7 @@ class EveryModelRuleTest extends ProducerTestSupport {
             if (!p.required()) {
                 continue;
             }
-            params.put(p.name(), switch (p.kind()) {
+            params.put(p.name(), switch (p.type().kind()) {
                 case "taskId" -> "task-unified-1-abcdefgh";
                 case "mask" -> Map.of("url", "https://example.com/mask.png");
                 case "canvas" -> Map.of("width", 64, "height", 64);
@@ -67,11 +67,11 @@ class EveryModelRuleTest extends ProducerTestSupport {
                 if (p.required()) {
                     out.add(Arguments.of(spec.id(), field, without(valid(spec), null, p.name())));
                 }
-                if (p.kind().equals("enum")) {
+                if (p.type().kind().equals("enum")) {
                     out.add(Arguments.of(spec.id(), field, withParam(valid(spec), p.name(), "bogus")));
                 }
                 if (p.min() != null) {
-                    double step = p.kind().equals("integer") ? 1 : 0.01;
+                    double step = p.type().kind().equals("integer") ? 1 : 0.01;
                     out.add(Arguments.of(spec.id(), field, withParam(valid(spec), p.name(), number(p, p.min() - step))));
                     out.add(Arguments.of(spec.id(), field, withParam(valid(spec), p.name(), number(p, p.max() + step))));
                 }
@@ -116,7 +116,7 @@ class EveryModelRuleTest extends ProducerTestSupport {
     }
 
     private static Object number(ParamSpec p, double v) {
-        return p.kind().equals("integer") ? (Object) (long) v : (Object) v;
+        return p.type().kind().equals("integer") ? (Object) (long) v : (Object) v;
     }
 
     @SuppressWarnings("unchecked")

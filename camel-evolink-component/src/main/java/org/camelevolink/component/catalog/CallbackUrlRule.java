@@ -1,6 +1,6 @@
 package org.camelevolink.component.catalog;
 
-
+import org.camelevolink.component.client.HttpUrls;
 import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.net.InetAddress;
@@ -38,7 +38,7 @@ final class CallbackUrlRule {
             throw new EvolinkValidationException(model, FIELD, "must not exceed " + MAX_LENGTH + " characters, has "
                     + url.length());
         }
-        URI uri = UrlRules.parse(url).orElse(null);
+        URI uri = HttpUrls.parse(url).orElse(null);
         if (uri == null) {
             // java.net.URI gives no host for names like 127.1 that a client would still reach
             String authority = authority(url);
@@ -46,7 +46,7 @@ final class CallbackUrlRule {
                     ? "must not point at a private or loopback address: " + authority
                     : "must be an absolute HTTPS URL with a host");
         }
-        String scheme = UrlRules.scheme(uri);
+        String scheme = HttpUrls.scheme(uri);
         if (allowInsecure && (scheme.equals("http") || scheme.equals("https"))) {
             return;
         }

@@ -1,6 +1,6 @@
 package org.camelevolink.component.catalog;
 
-
+import org.camelevolink.component.client.HttpUrls;
 import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.util.List;
@@ -55,7 +55,7 @@ final class FieldRules {
                     + " URL(s), got " + urls.size());
         }
         for (String url : urls) {
-            if (!UrlRules.isHttp(url)) {
+            if (!HttpUrls.http(url).isPresent()) {
                 throw new EvolinkValidationException(spec.id(), "image_urls", "must hold absolute http(s) URLs, got "
                         + url);
             }
@@ -89,7 +89,7 @@ final class FieldRules {
     /** A model the catalog does not know: only what holds for every EvoLink image model. */
     static void generic(String model, List<String> urls) {
         for (String url : urls) {
-            if (!UrlRules.isHttp(url)) {
+            if (!HttpUrls.http(url).isPresent()) {
                 throw new EvolinkValidationException(model, "image_urls", "must hold absolute http(s) URLs, got "
                         + url);
             }

@@ -19,9 +19,4 @@ public record ParamSpec(String name, ParamType type, boolean required, List<Stri
     public ParamSpec {
         values = List.copyOf(values);
     }
-
-    /** {@link ParamType#kind()}: kept for code written against the first catalog; prefer {@link #type()}. */
-    public String kind() {
-        return type.kind();
-    }
 }

@@ -1,6 +1,6 @@
 package org.camelevolink.component.catalog;
 
-
+import org.camelevolink.component.client.HttpUrls;
 import org.camelevolink.component.exceptions.EvolinkValidationException;
 
 import java.math.BigInteger;
@@ -42,7 +42,7 @@ final class ShapeRules {
         boolean dataUriAllowed = spec.familyRules().maskUrlDataUri();
         String url = value instanceof String s ? s : "";
         boolean dataUri = url.startsWith("data:image/") && url.indexOf(',') > 0;
-        if (UrlRules.isHttp(url) || (dataUriAllowed && dataUri)) {
+        if (HttpUrls.http(url).isPresent() || (dataUriAllowed && dataUri)) {
             return;
         }
         throw invalid(spec, field, "must be an http(s) URL of the mask image" + (dataUriAllowed

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -221,7 +219,7 @@ public final class EvolinkClient implements AutoCloseable {
         Objects.requireNonNull(data, "data");
         String type = mimeType(mimeType);
         MultipartBody multipart = new MultipartBody();
-        multipart.file("file", fileName == null ? "upload" + extension(type) : fileName, type, data);
+        multipart.file("file", fileName == null ? "upload" + ImageTypes.extension(type).map(e -> "." + e).orElse("") : fileName, type, data);
         if (fileName != null) {
             multipart.field("file_name", fileName);
         }
@@ -254,7 +252,7 @@ public final class EvolinkClient implements AutoCloseable {
      * fails like any other non-2xx answer.
      */
     public CompletableFuture<Download> download(String url, long maxBytes) {
-        URI uri = httpUri(url);
+        URI uri = HttpUrls.http(url).orElse(null);
         if (uri == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("not an http(s) URL: "
                     + Hosts.withoutQuery(url)));
@@ -311,15 +309,6 @@ public final class EvolinkClient implements AutoCloseable {
         return AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON);
     }
 
-    private static URI httpUri(String url) {
-        try {
-            URI uri = url == null ? null : new URI(url);
-            String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
 
     /** Task ids are {@code task-unified-...}; anything else is escaped so it cannot leave its path segment. */
     private static String pathSegment(String s) {
@@ -341,13 +330,4 @@ public final class EvolinkClient implements AutoCloseable {
         return mimeType == null || mimeType.isBlank() ? "application/octet-stream" : mimeType;
     }
 
-    private static String extension(String mimeType) {
-        return switch (mimeType) {
-            case "image/jpeg" -> ".jpg";
-            case "image/gif" -> ".gif";
-            case "image/webp" -> ".webp";
-            case "image/png" -> ".png";
-            default -> "";
-        };
-    }
 }

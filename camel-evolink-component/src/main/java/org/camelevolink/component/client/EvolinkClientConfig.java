@@ -1,10 +1,7 @@
 package org.camelevolink.component.client;
 
 import javax.net.ssl.SSLContext;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -126,14 +123,7 @@ public final class EvolinkClientConfig {
     /** The key is sent to these URLs' hosts: they must be plain http(s) URLs naming a host. */
     private static String httpUrl(String url, String what) {
         Objects.requireNonNull(url, what);
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(what + " is not a URL: " + url, e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getQuery() != null) {
+        if (HttpUrls.http(url).filter(uri -> uri.getQuery() == null).isEmpty()) {
             throw new IllegalArgumentException(what + " must be an http(s) URL with a host and no query: " + url);
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
