@@ -1,6 +1,5 @@
 package org.camelevolink.benchmarks;
 
-import org.camelevolink.component.client.HotPathBenchmarks;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
