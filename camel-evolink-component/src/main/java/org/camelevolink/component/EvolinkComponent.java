@@ -44,7 +44,8 @@ public class EvolinkComponent extends HealthCheckComponent {
     private TaskStore taskStore;
     @Metadata(label = "advanced", defaultValue = "evolink-data/tasks.mv",
               description = "File of the default persistent task store (H2 MVStore), relative to the working "
-                      + "directory. One application at a time may open it.")
+                      + "directory. Opened (and created) when first needed: when a consumer starts or the first task "
+                      + "is submitted. One application at a time may open it.")
     private String taskStoreFile = "evolink-data/tasks.mv";
     @Metadata(label = "advanced", defaultValue = "86400000", javaType = "java.time.Duration",
               description = "How long a delivered task is remembered, so that a re-sent message with the same "
@@ -66,6 +67,7 @@ public class EvolinkComponent extends HealthCheckComponent {
     private ExecutorService workers;
     private TaskTracker tracker;
     private TaskStore store;
+    private AsyncTaskStore asyncStore;
     private ExecutorService storeExecutor;
     private TaskDispatcher dispatcher;
     private CallbackReceiver callbackReceiver;
@@ -107,10 +109,9 @@ public class EvolinkComponent extends HealthCheckComponent {
         clients = new EvolinkClients(getCamelContext(), scheduler);
         tracker = new TaskTracker(scheduler);
         store = taskStore != null ? taskStore : new MVStoreTaskStore(Path.of(taskStoreFile));
-        store.start();
         storeExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkTaskStore",
                 storeThreads);
-        AsyncTaskStore asyncStore = new AsyncTaskStore(store, storeExecutor);
+        asyncStore = new AsyncTaskStore(store, storeExecutor); // opens the store when first used
         dispatcher = new TaskDispatcher(asyncStore, tracker, scheduler, System::currentTimeMillis,
                 workerThreads);
         callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, tracker);
@@ -143,8 +144,8 @@ public class EvolinkComponent extends HealthCheckComponent {
             // saves already asked for are made before the store closes
             getCamelContext().getExecutorServiceManager().shutdownGraceful(storeExecutor);
         }
-        if (store != null) {
-            store.stop();
+        if (asyncStore != null) {
+            asyncStore.stop();
         }
         super.doStop();
     }

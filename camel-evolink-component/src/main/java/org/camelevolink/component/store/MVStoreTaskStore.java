@@ -3,14 +3,17 @@ package org.camelevolink.component.store;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camelevolink.component.exceptions.TaskStoreException;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,45 +79,97 @@ public final class MVStoreTaskStore implements TaskStore {
         if (store != null) {
             return;
         }
-        boolean existed = Files.exists(file);
         Path marker = file.resolveSibling(file.getFileName() + ".created");
-        if (!existed && Files.exists(marker)) {
+        boolean existed = Files.exists(file);
+        boolean created = Files.exists(marker);
+        if (!existed && created) {
             throw new TaskStoreException("The EvoLink task store " + file + " is missing, but " + marker + " says it "
                     + "was created before: the records of pending tasks would be lost. Restore the file, or delete "
                     + marker + " to start with an empty store on purpose", null);
         }
         try {
             Files.createDirectories(file.getParent());
-            if (!existed) {
-                Files.writeString(marker, "created " + java.time.Instant.now() + "\n");
+            if (existed && !created) {
+                // no marker: the first start ended before the store was complete, so it holds no record yet
+                openOrMoveAside();
+            } else {
+                openFile();
             }
-            store = new MVStore.Builder().fileName(file.toString()).keysPerPage(KEYS_PER_PAGE).compress()
-                    .autoCommitDisabled().open();
-            // chunks freed by a commit are reused at once: the file stays near the size of the live records (a
-            // 45 s default retention made it grow by the size of every commit). A killed process loses nothing by
-            // it, as its writes are in the OS's cache; only a power cut within the disk's write-back window could.
-            store.setRetentionTime(0);
-            // ...but a freed chunk may be the one the file header points to, where recovery after a kill starts
-            // its walk to the newest chunk: overwritten before the next header write, the walk could end at an
-            // older commit. The header is rewritten at least every 21 versions, so keeping dead chunks for more
-            // versions than that means the header never points to a chunk that may be overwritten.
-            store.setVersionsToKeep(VERSIONS_TO_KEEP);
-            records = store.openMap("records");
-            keyByTaskId = store.openMap("keyByTaskId");
-            keyByToken = store.openMap("keyByToken");
-            records.values().forEach(this::parse); // a record that does not read fails now, not at the first lookup
+            if (!created) {
+                store.commit();
+                markCreated(marker);
+            }
         } catch (IOException | RuntimeException e) {
-            if (store != null) {
-                store.closeImmediately();
-                store = null;
-            }
-            throw new TaskStoreException("Cannot open the EvoLink task store " + file + ": " + e.getMessage()
-                    + (existed ? ". The file was left as it is, with any pending tasks in it: if it is damaged, move "
-                    + "it aside and restart to begin with an empty store, then read its tasks with "
-                    + "org.h2.mvstore.MVStoreTool" : ""), e);
+            closeQuietly();
+            throw failedToOpen(e, existed);
         }
         LOG.info("EvoLink task store {} opened with {} records ({} not yet delivered)", file, records.size(),
                 readUndelivered().size());
+    }
+
+    /** A file left by a first start that was killed: opened if it reads, else moved aside for a new one. */
+    private void openOrMoveAside() throws IOException {
+        try {
+            openFile();
+        } catch (RuntimeException e) {
+            if (isLocked(e) || !Files.isRegularFile(file)) {
+                throw e;
+            }
+            closeQuietly();
+            Path aside = file.resolveSibling(file.getFileName() + ".incomplete-" + System.currentTimeMillis());
+            Files.move(file, aside);
+            LOG.warn("The EvoLink task store {} was never completely created (its first start was stopped) and does "
+                    + "not read: moved aside to {}, a new store is created", file, aside);
+            openFile();
+        }
+    }
+
+    private void openFile() {
+        store = new MVStore.Builder().fileName(file.toString()).keysPerPage(KEYS_PER_PAGE).compress()
+                .autoCommitDisabled().open();
+        // chunks freed by a commit are reused at once: the file stays near the size of the live records (a
+        // 45 s default retention made it grow by the size of every commit). A killed process loses nothing by
+        // it, as its writes are in the OS's cache; only a power cut within the disk's write-back window could.
+        store.setRetentionTime(0);
+        // ...but a freed chunk may be the one the file header points to, where recovery after a kill starts
+        // its walk to the newest chunk: overwritten before the next header write, the walk could end at an
+        // older commit. The header is rewritten at least every 21 versions, so keeping dead chunks for more
+        // versions than that means the header never points to a chunk that may be overwritten.
+        store.setVersionsToKeep(VERSIONS_TO_KEEP);
+        records = store.openMap("records");
+        keyByTaskId = store.openMap("keyByTaskId");
+        keyByToken = store.openMap("keyByToken");
+        records.values().forEach(this::parse); // a record that does not read fails now, not at the first lookup
+    }
+
+    /** Written only once the store file is complete, and atomically: a kill leaves either no marker or a whole one. */
+    private static void markCreated(Path marker) throws IOException {
+        Path written = marker.resolveSibling(marker.getFileName() + ".tmp");
+        Files.writeString(written, "created " + java.time.Instant.now() + "\n");
+        Files.move(written, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void closeQuietly() {
+        if (store != null) {
+            store.closeImmediately();
+            store = null;
+        }
+    }
+
+    private static boolean isLocked(Throwable e) {
+        return e instanceof MVStoreException m && m.getErrorCode() == DataUtils.ERROR_FILE_LOCKED;
+    }
+
+    private TaskStoreException failedToOpen(Exception e, boolean existed) {
+        if (isLocked(e)) {
+            return new TaskStoreException("The EvoLink task store " + file + " is in use by another process: one "
+                    + "application at a time may open it. Stop the other one, or give this one its own "
+                    + "taskStoreFile", e);
+        }
+        return new TaskStoreException("Cannot open the EvoLink task store " + file + ": " + e.getMessage()
+                + (existed ? ". The file was left as it is, with any pending tasks in it: if it is damaged, move "
+                + "it aside and restart to begin with an empty store, then read its tasks with "
+                + "org.h2.mvstore.MVStoreTool" : ""), e);
     }
 
     @Override

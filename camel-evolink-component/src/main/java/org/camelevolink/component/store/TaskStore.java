@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public interface TaskStore {
 
-    /** Opens the store. A store that cannot be read fails here, naming its file, and never starts empty instead. */
+    /**
+     * Opens the store; the component calls it on a store thread just before the first call that needs the store. A
+     * store that cannot be read fails here, naming its file, and never starts empty instead.
+     */
     default void start() {
     }
 

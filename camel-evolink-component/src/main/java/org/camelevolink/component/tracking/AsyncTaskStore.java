@@ -16,20 +16,45 @@ import java.util.function.Supplier;
  * future, so that no store call ever runs on the HTTP client's I/O thread or the tracker's timer, and a slow store
  * delays only the tasks whose records it is writing. A save's future completes once the save is durable: whatever
  * must follow it is chained to that future.
+ * <p>
+ * The store is opened by the first call, on the store's executor: a context whose routes never submit or consume
+ * creates no store file, and the file is never opened on a route's or the I/O thread.
  */
 public final class AsyncTaskStore {
 
     private final TaskStore store;
     private final Executor executor;
+    private volatile boolean started;
 
     public AsyncTaskStore(TaskStore store, Executor executor) {
         this.store = store;
         this.executor = executor;
     }
 
-    /** The store behind, for the few readers that are not on a hot path (health checks). */
+    /** The store behind, for the few readers that are not on a hot path (health checks); open once started. */
     public TaskStore store() {
         return store;
+    }
+
+    /** Whether a call has opened the store. */
+    public boolean isStarted() {
+        return started;
+    }
+
+    /** Closes the store if a call opened it. */
+    public synchronized void stop() {
+        if (started) {
+            started = false;
+            store.stop();
+        }
+    }
+
+    /** A store that fails to open fails this call, and the next call tries again. */
+    private synchronized void startOnce() {
+        if (!started) {
+            store.start();
+            started = true;
+        }
     }
 
     public CompletableFuture<TaskRecord> save(TaskRecord record) {
@@ -58,7 +83,12 @@ public final class AsyncTaskStore {
     /** Runs {@code work} (which may use the store directly) on the store's executor. */
     public <T> CompletableFuture<T> call(Supplier<T> work) {
         try {
-            return CompletableFuture.supplyAsync(work, executor);
+            return CompletableFuture.supplyAsync(() -> {
+                if (!started) {
+                    startOnce();
+                }
+                return work.get();
+            }, executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new TaskStoreException("The EvoLink task store is stopping", e));
         }

@@ -200,9 +200,12 @@ public final class TaskDispatcher {
 
     /**
      * Finished tasks waiting for {@code consumer}'s route. Reads the store on the calling thread: for health
-     * checks, never for the I/O or timer threads.
+     * checks, never for the I/O or timer threads. None before the store is opened.
      */
     public long finishedToDeliver(TaskConsumer consumer) {
+        if (!store.isStarted()) {
+            return 0;
+        }
         return store.store().undelivered().stream()
                 .filter(r -> r.delivery() == TaskRecord.Delivery.CONSUMER && consumer.accepts(r.model())
                         && r.state() == TaskState.FINISHED)

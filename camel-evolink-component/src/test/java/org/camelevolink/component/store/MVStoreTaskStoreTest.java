@@ -145,16 +145,39 @@ class MVStoreTaskStoreTest {
     }
 
     @Test
-    void aSecondOpenOfTheSameFileIsRefused() {
+    void aSecondOpenOfTheSameFileIsRefusedAsInUseNotAsDamaged() throws Exception {
         Path file = dir.resolve("tasks.mv");
         MVStoreTaskStore first = new MVStoreTaskStore(file);
         first.start();
         try {
             assertThatThrownBy(() -> new MVStoreTaskStore(file).start())
                     .isInstanceOf(TaskStoreException.class)
-                    .hasMessageContaining(file.toAbsolutePath().toString());
+                    .hasMessageContaining(file.toAbsolutePath() + " is in use by another process")
+                    .hasMessageContaining("taskStoreFile")
+                    .hasMessageNotContaining("damaged");
         } finally {
             first.stop();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("tasks.mv",
+                    "tasks.mv.created");
+        }
+    }
+
+    @Test
+    void aFileLeftByAKilledFirstStartThatDoesNotReadIsMovedAsideForANewStore() throws Exception {
+        Path file = dir.resolve("tasks.mv");
+        Files.write(file, new byte[] {'H', ':', '2', 0, 0, 1}); // a header cut short, and no tasks.mv.created
+        MVStoreTaskStore store = new MVStoreTaskStore(file);
+        store.start();
+        try {
+            assertThat(store.size()).isZero();
+        } finally {
+            store.stop();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("tasks.mv.incomplete-"))
+                    .contains("tasks.mv", "tasks.mv.created");
         }
     }
 

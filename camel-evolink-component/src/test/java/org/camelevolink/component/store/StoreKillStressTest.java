@@ -4,13 +4,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,11 +67,61 @@ class StoreKillStressTest {
         assertThat(acknowledged).hasSizeGreaterThan(KILLS);
     }
 
-    /** Starts a writer from record {@code first}, kills it {@code delayMillis} after its first save; returns the next free number. */
-    private static int writeAndKill(Path file, int first, int delayMillis, Set<String> acknowledged) throws Exception {
-        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /**
+     * The first start of an empty folder killed at instants spread over the store's creation (from just before the
+     * open to well after the first saves): every folder must start again, with whatever saves were acknowledged.
+     */
+    @Test
+    void aKillDuringTheFirstStartLeavesAFolderThatStartsAgain() throws Exception {
+        int kills = Math.max(10, KILLS);
+        Map<String, Integer> leftBehind = new TreeMap<>();
+        for (int kill = 0; kill < kills; kill++) {
+            Path file = dir.resolve("first-" + kill).resolve("tasks.mv");
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            Process writer = writer(file, 0);
+            BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream()));
+            assertThat(out.readLine()).isEqualTo("STARTING");
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        if (line.startsWith("SAVED ")) {
+                            acknowledged.add(line.substring(6));
+                        }
+                    }
+                } catch (IOException closedByTheKill) {
+                    // what was read before the kill is what the writer acknowledged
+                }
+            });
+            reader.start();
+            Thread.sleep(kill * 150L / kills); // 0 to 150 ms into the first start
+            writer.destroyForcibly().waitFor();
+            reader.join();
+            boolean marked = Files.exists(file.resolveSibling("tasks.mv.created"));
+            leftBehind.merge((Files.exists(file) ? "file" : "no file") + (marked ? " + marker" : "")
+                    + (acknowledged.isEmpty() ? "" : " + saves"), 1, Integer::sum);
+            MVStoreTaskStore again = new MVStoreTaskStore(file);
+            again.start(); // throws when the folder refuses to start
+            try {
+                for (String key : acknowledged) {
+                    assertThat(again.find(key)).as(key + " after a kill %d ms into the first start", kill * 150 / kills)
+                            .isPresent();
+                }
+            } finally {
+                again.stop();
+            }
+        }
+        System.out.printf("first-start kills: %d, each folder started again; left behind: %s%n", kills, leftBehind);
+    }
+
+    private static Process writer(Path file, int first) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StoreWriterMain.class.getName(), file.toString(),
                 String.valueOf(first)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Starts a writer from record {@code first}, kills it {@code delayMillis} after its first save; returns the next free number. */
+    private static int writeAndKill(Path file, int first, int delayMillis, Set<String> acknowledged) throws Exception {
+        Process writer = writer(file, first);
         int next = first;
         long killAt = Long.MAX_VALUE;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream()))) {

@@ -13,6 +13,7 @@ public final class StoreWriterMain {
 
     public static void main(String[] args) throws Exception {
         MVStoreTaskStore store = new MVStoreTaskStore(Path.of(args[0]));
+        System.out.println("STARTING");
         store.start();
         System.out.println("OPEN " + store.size());
         for (int i = Integer.parseInt(args[1]); ; i++) {
