@@ -38,7 +38,8 @@ public final class EvolinkConstants {
     @Metadata(description = "The task id. On the way in, the source task of a follow-up model (upscale, variation, ...); "
             + "on the way out, the task that ran.", javaType = "String")
     public static final String TASK_ID = "CamelEvolinkTaskId";
-    @Metadata(description = "The task's status: pending, processing, completed, failed or cancelled.",
+    @Metadata(description = "The task's status: pending, processing, completed, failed or cancelled; on a consumer, "
+            + "unknown for a task not ended within maxWaitTime and failed for one EvoLink no longer knows.",
               javaType = "String")
     public static final String TASK_STATUS = "CamelEvolinkTaskStatus";
     @Metadata(description = "The model that ran the task.", javaType = "String")

@@ -129,6 +129,7 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         } else {
             message.setHeader(EvolinkConstants.TASK_ID, record.taskId());
             message.setHeader(EvolinkConstants.MODEL, record.model());
+            message.setHeader(EvolinkConstants.TASK_STATUS, statusOfGivenUp(record).wireName());
         }
         if (downloadFailure != null) {
             message.setHeader(EvolinkConstants.ERROR_CODE, downloadFailure instanceof EvolinkApiException api
@@ -146,6 +147,14 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
             processed.complete(ok);
         });
         return processed;
+    }
+
+    /**
+     * The component gave up on the task: past {@code maxWaitTime} its status at EvoLink is unknown (it may still
+     * finish); any other reason (EvoLink no longer knows the task, or refuses to read it) means it never will.
+     */
+    private static TaskStatus statusOfGivenUp(TaskRecord record) {
+        return TaskRecord.WAIT_TIMEOUT.equals(record.errorCode()) ? TaskStatus.UNKNOWN : TaskStatus.FAILED;
     }
 
     private static void errorHeaders(Message message, TaskRecord record) {

@@ -1,6 +1,7 @@
 package org.camelevolink.component;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
@@ -140,9 +141,31 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         every.assertIsSatisfied(10_000);
         Exchange emitted = every.getExchanges().get(0);
         assertThat(emitted.getMessage().getHeader(EvolinkConstants.ERROR_CODE)).isEqualTo("timeout");
+        assertThat(emitted.getMessage().getHeader(EvolinkConstants.TASK_STATUS)).as("it may still finish")
+                .isEqualTo("unknown");
         assertThat(emitted.getMessage().getHeader(EvolinkConstants.ERROR_MESSAGE, String.class)).contains("processing");
         assertThat(emitted.getMessage().getHeader(EvolinkConstants.MODEL)).isEqualTo("mj-v8.2");
         assertThat(emitted.getMessage().getBody()).isNull();
+    }
+
+    @Test
+    void aTaskEvoLinkNoLongerKnowsIsDeliveredAsFailedWithItsCode() throws Exception {
+        EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
+        String unknownId = "task-unified-1757165031-nosuchid";
+        evolink.store().save(TaskRecord.submitting("forgotten-by-evolink-0001", "mj-v7",
+                TaskRecord.Delivery.CONSUMER, "order-9", Map.of(), null, 1_000).accepted(unknownId, 2_000, 1_500));
+        MockEndpoint v7 = getMockEndpoint("mock:v7");
+        v7.expectedMessageCount(1);
+        context.getRouteController().stopRoute("v7");
+        context.getRouteController().startRoute("v7"); // a consumer's start reloads the store
+        v7.assertIsSatisfied(10_000);
+        Message delivered = v7.getExchanges().get(0).getMessage();
+        assertThat(delivered.getHeader(EvolinkConstants.TASK_STATUS)).isEqualTo("failed");
+        assertThat(delivered.getHeader(EvolinkConstants.ERROR_CODE)).isEqualTo("task_not_found");
+        assertThat(delivered.getHeader(EvolinkConstants.TASK_ID)).isEqualTo(unknownId);
+        assertThat(delivered.getHeader(EvolinkConstants.MODEL)).isEqualTo("mj-v7");
+        assertThat(delivered.getHeader(EvolinkConstants.CORRELATION_ID)).isEqualTo("order-9");
+        assertThat(delivered.getBody()).isNull();
     }
 
     @Test

@@ -35,6 +35,9 @@ public record TaskRecord(String idempotencyKey, String taskId, String model, Del
         long nextReadAt, long nextDeliveryAt, TaskState state, EvolinkTask outcome, String errorCode, String errorMessage,
         int deliveryAttempts, long updatedAt) {
 
+    /** The {@link #errorCode} of a task not ended within {@code maxWaitTime}: it may still finish at EvoLink. */
+    public static final String WAIT_TIMEOUT = "timeout";
+
     /** Who receives the outcome of the task. */
     public enum Delivery {
         /** The submitting exchange waits for it ({@code waitForCompletion=true}). */

@@ -117,7 +117,7 @@ public final class TaskDispatcher {
         if (task != null) {
             closed = r.finished(task, now);
         } else if (error instanceof EvolinkTimeoutException) {
-            closed = r.gaveUp("timeout", error.getMessage(), now);
+            closed = r.gaveUp(TaskRecord.WAIT_TIMEOUT, error.getMessage(), now);
         } else if (error instanceof EvolinkApiException api && !api.isRetryable()) {
             closed = r.gaveUp(api.getCode(), api.getMessage(), now);
         } else {
