@@ -68,6 +68,13 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         client = services.clients().client(cfg);
         uploader = new ImageUploader(client);
         downloader = new ResultDownloader(client, cfg);
+        // a bad static option fails the route's start, not a message after an earlier step was paid for
+        validator.validateStatic(new RequestAssembler(endpoint.getModel(), spec, cfg).staticPart());
+        if (spec == null) {
+            LOG.info("{}: model {} is not in the component's catalog; its requests are sent with the generic fields "
+                    + "only and checked by EvoLink alone. Closest known models: {}", endpoint, endpoint.getModel(),
+                    services.catalog().closest(endpoint.getModel(), 3));
+        }
         if (cfg.isDownload() && !cfg.isWaitForCompletion()) {
             throw new IllegalArgumentException("download=true needs waitForCompletion=true on " + endpoint
                     + " (a consumer of the model can download instead)");

@@ -51,6 +51,13 @@ final class RequestAssembler {
         return b.build();
     }
 
+    /** What the endpoint's options alone put in every request: known when the route starts. */
+    CreateTaskRequest staticPart() {
+        CreateTaskRequest.Builder b = CreateTaskRequest.builder(model);
+        applyOptions(b);
+        return b.build();
+    }
+
     private CreateTaskRequest.Builder fromBody(Object body) {
         if (body instanceof CreateTaskRequest r) {
             return r.toBuilder().model(model);

@@ -159,12 +159,12 @@ class EvolinkProducerTest extends ProducerTestSupport {
     }
 
     @Test
-    void invalidOptionFailsBeforeAnythingIsSent() {
+    void invalidOptionFailsTheProducerStartBeforeAnythingIsSent() {
         int before = sim.journal().entries().size();
-        Exchange out = template.request("evolink:mj-v7-outpaint?scale=5.0&taskId=task-unified-1-abc",
-                e -> e.getMessage().setBody(null));
-        assertThat(out.getException()).isInstanceOf(EvolinkValidationException.class);
-        EvolinkValidationException e = (EvolinkValidationException) out.getException();
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> template.request(
+                "evolink:mj-v7-outpaint?scale=5.0&taskId=task-unified-1-abc", e -> e.getMessage().setBody(null)));
+        assertThat(failure).isInstanceOf(org.apache.camel.FailedToCreateProducerException.class);
+        EvolinkValidationException e = (EvolinkValidationException) failure.getCause();
         assertThat(e.getField()).isEqualTo("model_params.scale");
         assertThat(e.getModel()).isEqualTo("mj-v7-outpaint");
         assertThat(sim.journal().entries()).hasSize(before);

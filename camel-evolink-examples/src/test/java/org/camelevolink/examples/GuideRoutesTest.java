@@ -217,7 +217,8 @@ class GuideRoutesTest extends CamelTestSupport {
 
             from("direct:zoom-out")
                 .to("evolink:mj-v7?prompt=a red kite --ar 3:2")
-                .to("evolink:mj-v7-outpaint?scale=2.5");            // outpaint takes a scale of 1.1 to 2.0
+                .setHeader("CamelEvolinkImageNumber", header("pick"))   // which of the 4 images: 0 to 3
+                .to("evolink:mj-v7-outpaint?scale=1.5");
 
             from("direct:poster")
                 .to("evolink:mj-v7?prompt=a poster of a red kite");
@@ -242,8 +243,8 @@ class GuideRoutesTest extends CamelTestSupport {
 
     @Test
     void aBrokenRuleIsRefusedBeforeAnythingIsSent() {
-        String body = template.requestBody("direct:zoom-out", null, String.class);
-        assertThat(body).isEqualTo("refused: model_params.scale must be within 1.1-2, got 2.5");
+        String body = template.requestBodyAndHeader("direct:zoom-out", null, "pick", 7, String.class);
+        assertThat(body).isEqualTo("refused: model_params.image_number must be within 0-3, got 7");
         assertThat(sim.journal(Endpoint.CREATE)).extracting(GuideRoutesTest::model).containsExactly("mj-v7");
     }
 

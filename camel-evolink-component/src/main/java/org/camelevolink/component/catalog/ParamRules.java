@@ -17,6 +17,16 @@ final class ParamRules {
     }
 
     static void check(ModelSpec spec, Map<String, Object> params) {
+        checkGiven(spec, params);
+        for (ParamSpec p : spec.params().values()) {
+            if (p.required() && params.get(p.name()) == null) {
+                throw new EvolinkValidationException(spec.id(), PREFIX + p.name(), "is required");
+            }
+        }
+    }
+
+    /** The rules of the fields present; a required one that is absent may still come with the message. */
+    static void checkGiven(ModelSpec spec, Map<String, Object> params) {
         for (String name : params.keySet()) {
             if (!spec.acceptsParam(name)) {
                 throw new EvolinkValidationException(spec.id(), PREFIX + name, "is not a parameter of " + spec.id()
@@ -26,13 +36,9 @@ final class ParamRules {
         }
         for (ParamSpec p : spec.params().values()) {
             Object value = params.get(p.name());
-            if (value == null) {
-                if (p.required()) {
-                    throw new EvolinkValidationException(spec.id(), PREFIX + p.name(), "is required");
-                }
-                continue;
+            if (value != null) {
+                value(spec, p, value);
             }
-            value(spec, p, value);
         }
     }
 

@@ -51,6 +51,30 @@ public final class RequestValidator {
         callbackUrl.check(model, request.getCallbackUrl());
     }
 
+    /**
+     * The rules of what an endpoint fixes before any message: the fields {@code staticPart} holds are checked as
+     * {@link #validate} would check them; a required field it lacks may still come with each message.
+     */
+    public void validateStatic(CreateTaskRequest staticPart) {
+        String model = staticPart.getModel();
+        ModelSpec spec = catalog.find(model).orElse(null);
+        if (spec == null) {
+            FieldRules.generic(model, staticPart.getImageUrls());
+        } else {
+            String prompt = staticPart.getPrompt();
+            if (prompt != null && !prompt.isEmpty()) {
+                FieldRules.prompt(spec, prompt);
+                PromptRules.check(spec, prompt, staticPart.getModelParams());
+            }
+            if (!staticPart.getImageUrls().isEmpty()) {
+                FieldRules.imageUrls(spec, staticPart.getImageUrls());
+            }
+            FieldRules.quality(spec, staticPart.getQuality());
+            ParamRules.checkGiven(spec, staticPart.getModelParams());
+        }
+        callbackUrl.check(model, staticPart.getCallbackUrl());
+    }
+
     /** EvoLink's rules on {@code callback_url} alone: for URLs the component builds itself. */
     public void validateCallbackUrl(String model, String url) {
         callbackUrl.check(model, url);
