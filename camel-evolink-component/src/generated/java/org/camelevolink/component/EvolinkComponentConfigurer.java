@@ -108,6 +108,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "minpollinterval":
         case "minPollInterval": getOrCreateConfiguration(target).setMinPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "outagewarningdelay":
+        case "outageWarningDelay": target.setOutageWarningDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "params": getOrCreateConfiguration(target).setParams(property(camelContext, java.util.Map.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -226,6 +228,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "minpollinterval":
         case "minPollInterval": return long.class;
         case "mode": return java.lang.String.class;
+        case "outagewarningdelay":
+        case "outageWarningDelay": return long.class;
         case "params": return java.util.Map.class;
         case "prompt": return java.lang.String.class;
         case "proxyhost":
@@ -340,6 +344,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "minpollinterval":
         case "minPollInterval": return getOrCreateConfiguration(target).getMinPollInterval();
         case "mode": return getOrCreateConfiguration(target).getMode();
+        case "outagewarningdelay":
+        case "outageWarningDelay": return target.getOutageWarningDelay();
         case "params": return getOrCreateConfiguration(target).getParams();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "proxyhost":

@@ -1,15 +1,19 @@
 package org.camelevolink.component;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.camelevolink.component.catalog.ModelCatalog;
 import org.camelevolink.component.store.MVStoreTaskStore;
 import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.component.tracking.AsyncTaskStore;
+import org.camelevolink.component.tracking.OutageWatch;
 import org.camelevolink.component.tracking.TaskDispatcher;
 import org.camelevolink.component.tracking.TaskPurger;
 import org.camelevolink.component.tracking.TaskSubmitter;
@@ -61,6 +65,11 @@ public class EvolinkComponent extends HealthCheckComponent {
               description = "Threads that run the task store's reads and writes, so that no store call runs on the "
                       + "HTTP client's I/O thread or the task tracker's timer. Saves made at once share a commit.")
     private int storeThreads = 2;
+    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long the reads of waiting tasks must keep failing (network errors, timeouts, 429, "
+                      + "5xx) before a WARN says EvoLink is not answering, once per outage; an INFO says when it "
+                      + "answers again, and consumer health checks are DOWN meanwhile.")
+    private long outageWarningDelay = TimeUnit.MINUTES.toMillis(1);
 
     private EvolinkClients clients;
     private ScheduledExecutorService scheduler;
@@ -72,6 +81,7 @@ public class EvolinkComponent extends HealthCheckComponent {
     private TaskDispatcher dispatcher;
     private CallbackReceiver callbackReceiver;
     private EvolinkServices services;
+    private SimpleEventNotifierSupport contextStopping;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -107,7 +117,7 @@ public class EvolinkComponent extends HealthCheckComponent {
         workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkWorker",
                 workerThreads);
         clients = new EvolinkClients(getCamelContext(), scheduler);
-        tracker = new TaskTracker(scheduler);
+        tracker = new TaskTracker(scheduler, new OutageWatch(outageWarningDelay, System::currentTimeMillis));
         store = taskStore != null ? taskStore : new MVStoreTaskStore(Path.of(taskStoreFile));
         storeExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkTaskStore",
                 storeThreads);
@@ -117,7 +127,22 @@ public class EvolinkComponent extends HealthCheckComponent {
         callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, tracker);
         services = new EvolinkServices(ModelCatalog.load(), clients, new TaskSubmitter(asyncStore, System::currentTimeMillis),
                 new TaskWaiter(asyncStore, tracker, System::currentTimeMillis), dispatcher, callbackReceiver,
-                continuations());
+                tracker.outages(), continuations());
+        contextStopping = new SimpleEventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                // Camel's graceful shutdown would wait (45 s by default) for exchanges that wait for tasks running
+                // for minutes: they end now, with the "stopping" error naming their task, which still exists
+                tracker.stop();
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+        };
+        getCamelContext().getManagementStrategy().addEventNotifier(contextStopping);
+        ServiceHelper.startService(contextStopping);
         TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
         scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -125,6 +150,10 @@ public class EvolinkComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        if (contextStopping != null) {
+            getCamelContext().getManagementStrategy().removeEventNotifier(contextStopping);
+            ServiceHelper.stopService(contextStopping);
+        }
         if (callbackReceiver != null) {
             callbackReceiver.stopListening();
         }
@@ -180,6 +209,14 @@ public class EvolinkComponent extends HealthCheckComponent {
 
     public void setTaskRetention(long taskRetention) {
         this.taskRetention = taskRetention;
+    }
+
+    public long getOutageWarningDelay() {
+        return outageWarningDelay;
+    }
+
+    public void setOutageWarningDelay(long outageWarningDelay) {
+        this.outageWarningDelay = outageWarningDelay;
     }
 
     public int getStoreThreads() {

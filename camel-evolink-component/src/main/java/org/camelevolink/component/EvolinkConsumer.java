@@ -12,6 +12,7 @@ import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.component.exceptions.EvolinkException;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.tracking.TaskConsumer;
+import org.camelevolink.component.tracking.TaskReader;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -45,8 +46,10 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         EvolinkClient client = services.clients().client(cfg);
         downloader = new ResultDownloader(client, cfg);
         services.callbackReceiver().startIfConfigured(cfg);
-        setHealthCheck(new EvolinkConsumerHealthCheck(this, services.dispatcher()));
-        services.dispatcher().register(this, services.clients().reader(client), cfg.waitPolicy());
+        TaskReader reader = services.clients().reader(client);
+        setHealthCheck(new EvolinkConsumerHealthCheck(this, services.dispatcher(),
+                () -> services.outages().outage(reader)));
+        services.dispatcher().register(this, reader, cfg.waitPolicy());
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class TaskTracker {
     private static final long CALLBACK_GATHER_MILLIS = 20;
 
     private final ScheduledExecutorService scheduler;
+    private final OutageWatch outages;
     private final LongSupplier clock;
     private final PriorityQueue<Waiter> queue = new PriorityQueue<>((a, b) -> Long.compare(a.nextReadAt, b.nextReadAt));
     /** The queued waiters by task id, for reads brought forward by a callback. */
@@ -61,13 +62,19 @@ public final class TaskTracker {
         }
     }
 
-    public TaskTracker(ScheduledExecutorService scheduler) {
-        this(scheduler, System::currentTimeMillis);
+    public TaskTracker(ScheduledExecutorService scheduler, OutageWatch outages) {
+        this(scheduler, outages, System::currentTimeMillis);
     }
 
-    TaskTracker(ScheduledExecutorService scheduler, LongSupplier clock) {
+    TaskTracker(ScheduledExecutorService scheduler, OutageWatch outages, LongSupplier clock) {
         this.scheduler = scheduler;
+        this.outages = outages;
         this.clock = clock;
+    }
+
+    /** Whether EvoLink answers the reads of waiting tasks. */
+    public OutageWatch outages() {
+        return outages;
     }
 
     /**
@@ -204,6 +211,12 @@ public final class TaskTracker {
             reading = CompletableFuture.failedFuture(e);
         }
         reading.whenComplete((tasks, error) -> {
+            Throwable failure = Futures.unwrap(error);
+            if (failure == null || !isTransient(failure)) {
+                outages.readAnswered(reader);
+            } else {
+                outages.readFailed(reader, failure, ids.size());
+            }
             Map<String, EvolinkTask> byId = new HashMap<>();
             if (tasks != null) {
                 tasks.forEach(t -> byId.put(t.getId(), t));

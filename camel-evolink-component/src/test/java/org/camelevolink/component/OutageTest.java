@@ -1,0 +1,129 @@
+package org.camelevolink.component;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.camelevolink.component.store.InMemoryTaskStore;
+import org.camelevolink.component.tracking.OutageWatch;
+import org.camelevolink.simulator.EvolinkSimulator;
+import org.camelevolink.simulator.SimulatorConfig;
+import org.camelevolink.simulator.fault.Fault;
+import org.camelevolink.simulator.fault.FaultKind;
+import org.camelevolink.simulator.http.Endpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * EvoLink unreachable while tasks wait: one WARN once the outage has lasted outageWarningDelay, the consumer's
+ * health check DOWN meanwhile, one INFO and UP again when reads are answered, and the task still delivered.
+ */
+class OutageTest extends CamelTestSupport {
+
+    static EvolinkSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).imageBaseSize(64).build());
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+                new InMemoryTaskStore());
+        evolink.setOutageWarningDelay(300);
+        evolink.getConfiguration().setMinPollInterval(5);
+        evolink.getConfiguration().setMaxPollInterval(20);
+        evolink.getConfiguration().setMaxReadRetries(0);
+        context.addComponent("evolink", evolink);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("evolink:mj-v7").routeId("v7").to("mock:done");
+            }
+        };
+    }
+
+    @Test
+    void anOutageIsSaidOnceAndItsEndToo() throws Exception {
+        StringWriter logs = new StringWriter();
+        WriterAppender appender = capture(logs);
+        try {
+            MockEndpoint done = getMockEndpoint("mock:done");
+            done.expectedMessageCount(1);
+            template.sendBody("evolink:mj-v7?waitForCompletion=false", "a kite in a storm");
+            sim.faults().script(Endpoint.TASK_GET, Fault.of(FaultKind.RESET_BEFORE), 100_000)
+                    .script(Endpoint.TASK_BATCH, Fault.of(FaultKind.RESET_BEFORE), 100_000);
+            TestWaits.until("the WARN", () -> logs.toString().contains("WARN EvoLink has not answered"));
+            assertThat(consumerUp()).as("the consumer's health check during the outage").isFalse();
+            assertThat(consumerCheck().getMessage().orElse("")).contains("has not answered reads");
+            Thread.sleep(200); // more failed reads in the same outage: still one WARN
+            assertThat(count(logs, "WARN EvoLink has not answered")).isEqualTo(1);
+            assertThat(logs.toString()).doesNotContain("INFO EvoLink answers");
+
+            sim.faults().clear();
+            done.assertIsSatisfied(20_000);
+            TestWaits.until("the end of the outage logged", () -> logs.toString().contains("INFO EvoLink answers"));
+            assertThat(consumerUp()).isTrue();
+            assertThat(count(logs, "WARN EvoLink has not answered")).isEqualTo(1);
+        } finally {
+            release(appender);
+        }
+    }
+
+    private boolean consumerUp() {
+        return consumerCheck().getState() == HealthCheck.State.UP;
+    }
+
+    /** What Camel's consumer:<route> check calls for a HealthCheckAware consumer. */
+    private HealthCheck.Result consumerCheck() {
+        return ((HealthCheckAware) context.getRoute("v7").getConsumer()).getHealthCheck().call();
+    }
+
+    private static int count(StringWriter logs, String text) {
+        return logs.toString().split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    }
+
+    private static WriterAppender capture(StringWriter logs) {
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        WriterAppender appender = WriterAppender.newBuilder().setName("outages").setTarget(logs)
+                .setLayout(PatternLayout.newBuilder().withPattern("%p %m%n").build()).build();
+        appender.start();
+        LoggerConfig watch = new LoggerConfig(OutageWatch.class.getName(), Level.INFO, true);
+        watch.addAppender(appender, Level.INFO, null);
+        ctx.getConfiguration().addLogger(watch.getName(), watch);
+        ctx.updateLoggers();
+        return appender;
+    }
+
+    private static void release(WriterAppender appender) {
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        ctx.getConfiguration().removeLogger(OutageWatch.class.getName());
+        ctx.updateLoggers();
+        appender.stop();
+    }
+}
