@@ -19,8 +19,11 @@ import org.camelevolink.component.tracking.TaskPurger;
 import org.camelevolink.component.tracking.TaskSubmitter;
 import org.camelevolink.component.tracking.TaskTracker;
 import org.camelevolink.component.tracking.TaskWaiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +39,11 @@ import java.util.concurrent.TimeUnit;
 @Component("evolink")
 public class EvolinkComponent extends HealthCheckComponent {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EvolinkComponent.class);
     private static final long PURGE_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    private static final List<String> PROPERTY_LOGGERS = List.of("org.apache.camel.main.MainHelper",
+            "org.apache.camel.component.properties.DefaultPropertiesParser",
+            "org.apache.camel.impl.engine.DefaultCamelContextExtension");
 
     @Metadata(description = "Component-level defaults of every endpoint option.")
     private EvolinkConfiguration configuration = new EvolinkConfiguration();
@@ -112,6 +119,7 @@ public class EvolinkComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        warnIfCamelPrintsTheKey();
         scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "EvolinkTaskTracker");
         workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkWorker",
@@ -146,6 +154,23 @@ public class EvolinkComponent extends HealthCheckComponent {
         TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
         scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * At DEBUG, camel-main prints every property it binds and Camel every placeholder it resolves, unmasked: a key
+     * given as a component property is then in the log already. Not ours to change, but the user must know.
+     */
+    private void warnIfCamelPrintsTheKey() {
+        if (configuration.getApiKey() == null) {
+            return;
+        }
+        List<String> printing = PROPERTY_LOGGERS.stream().filter(name -> LoggerFactory.getLogger(name).isDebugEnabled())
+                .toList();
+        if (!printing.isEmpty()) {
+            LOG.warn("Camel's property loggers {} are at DEBUG: they print property values unmasked, the EvoLink API "
+                    + "key included. Set them to INFO, or give the key only through the EVOLINK_API_KEY environment "
+                    + "variable (docs/security.md).", printing);
+        }
     }
 
     @Override
