@@ -64,9 +64,9 @@ class CallbackTest extends ProducerTestSupport {
         String taskId = submit("mj-v7");
         done.assertIsSatisfied(10_000);
         // the simulator notes the attempt once our answer is back, which may be after the emission
-        TestWaits.until("the callback attempt", () -> sim.callbackAttempts().stream().anyMatch(a ->
+        TestWaits.until("the callback attempt", () -> SIM.simulator().callbackAttempts().stream().anyMatch(a ->
                 a.taskId().equals(taskId) && a.succeeded() && a.url().startsWith(BASE + "/")));
-        assertThat(sim.journal(Endpoint.CREATE).get(0).body()).contains("\"callback_url\":\"" + BASE + "/");
+        assertThat(SIM.simulator().journal(Endpoint.CREATE).get(0).body()).contains("\"callback_url\":\"" + BASE + "/");
         assertThat(reads(taskId)).as("the re-read before emitting, and nothing else").isEqualTo(1);
     }
 
@@ -81,12 +81,12 @@ class CallbackTest extends ProducerTestSupport {
 
     @Test
     void duplicateAndLateCallbacksEmitNothingMore() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_DUPLICATE), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_DUPLICATE), 1);
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submit("mj-v7");
         done.assertIsSatisfied(10_000);
-        TestWaits.until("both deliveries", () -> sim.callbackAttempts().stream()
+        TestWaits.until("both deliveries", () -> SIM.simulator().callbackAttempts().stream()
                 .filter(a -> a.taskId().equals(taskId) && a.succeeded()).count() == 2);
         TaskRecord record = awaitDelivered(taskId);
         // a replay of the same callback after delivery (late) is answered and ignored
@@ -98,19 +98,19 @@ class CallbackTest extends ProducerTestSupport {
 
     @Test
     void aLostCallbackIsCaughtByPolling() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_LOST), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_LOST), 1);
         MockEndpoint polled = getMockEndpoint("mock:polled");
         polled.expectedMessageCount(1);
         String taskId = template.request("evolink:mj-v8.1?waitForCompletion=false&minPollInterval=5"
                 + "&maxPollInterval=50", e -> e.getMessage().setBody("a lost fox")).getMessage()
                 .getHeader(EvolinkConstants.TASK_ID, String.class);
         polled.assertIsSatisfied(10_000);
-        assertThat(sim.callbackAttempts()).noneMatch(a -> a.taskId().equals(taskId));
+        assertThat(SIM.simulator().callbackAttempts()).noneMatch(a -> a.taskId().equals(taskId));
     }
 
     @Test
     void aCallbackArrivingAfterPollingEmittedChangesNothing() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.lateCallback(300), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.lateCallback(300), 1);
         MockEndpoint polled = getMockEndpoint("mock:polled");
         polled.expectedMessageCount(1);
         String taskId = template.request("evolink:mj-v8.1?waitForCompletion=false&minPollInterval=5"
@@ -118,7 +118,7 @@ class CallbackTest extends ProducerTestSupport {
                 .getHeader(EvolinkConstants.TASK_ID, String.class);
         polled.assertIsSatisfied(10_000);
         awaitDelivered(taskId);
-        TestWaits.until("the late callback", () -> sim.callbackAttempts().stream()
+        TestWaits.until("the late callback", () -> SIM.simulator().callbackAttempts().stream()
                 .anyMatch(a -> a.taskId().equals(taskId) && a.succeeded()));
         long reads = reads(taskId);
         Thread.sleep(100);
@@ -128,7 +128,7 @@ class CallbackTest extends ProducerTestSupport {
 
     @Test
     void hostileCallsGetClearAnswersAndEmitNothing() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         String taskId = submit("mj-v7");
         TaskRecord record = context.getComponent("evolink", EvolinkComponent.class).store().findByTaskId(taskId)
                 .orElseThrow();
@@ -154,7 +154,7 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     private long reads(String taskId) {
-        return sim.journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
+        return SIM.simulator().journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
                 || e.endpoint() == Endpoint.TASK_BATCH) && (e.path().contains(taskId) || e.body() != null && e.body().contains(taskId)))
                 .count();
     }

@@ -54,7 +54,7 @@ class DocumentedRoutesTest extends ProducerTestSupport {
     void readmeRouteWritesOneTransparentUpscaledImage() throws Exception {
         template.sendBody("direct:product-shot", null);
         assertOneCutout(out.resolve("readme").toFile());
-        assertThat(sim.journal().entries().stream().anyMatch(e -> e.body().contains("a ceramic mug on a wooden table --ar 4:3")))
+        assertThat(SIM.simulator().journal().entries().stream().anyMatch(e -> e.body().contains("a ceramic mug on a wooden table --ar 4:3")))
                 .isTrue();
     }
 
@@ -72,7 +72,7 @@ class DocumentedRoutesTest extends ProducerTestSupport {
         File results = out.resolve("results").toFile();
         TestWaits.until("eight images", () -> results.list() != null && results.list().length == 8);
         assertThat(results.list()).contains("order-1-0.png", "order-1-3.png", "order-2-0.png", "order-2-3.png");
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(2);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(2);
     }
 
     private static void assertOneCutout(File dir) throws Exception {

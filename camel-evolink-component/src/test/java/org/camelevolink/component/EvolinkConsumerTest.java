@@ -80,7 +80,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         assertThat(emitted.getMessage().getHeaders()).doesNotContainKey("notCarried");
         assertThat(emitted.getMessage().getBody(EvolinkTask.class).getResults()).isNotEmpty();
         awaitDelivered(taskId);
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(1);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(1);
     }
 
     @Test
@@ -114,7 +114,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
 
     @Test
     void failedTasksAreEmittedWithTheirErrorUnlessTheConsumerSkipsThem() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.failTask("content_policy_violation"), 2);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.failTask("content_policy_violation"), 2);
         MockEndpoint v7 = getMockEndpoint("mock:v7");
         v7.expectedMessageCount(1);
         String failedV7 = submit("mj-v7", "a forbidden thing", Map.of()).getMessage()
@@ -133,7 +133,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
 
     @Test
     void aTaskThatNeverEndsIsEmittedAsATimeout() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         MockEndpoint every = getMockEndpoint("mock:every");
         every.expectedMessageCount(1);
         template.sendBody("evolink:mj-v8.2?waitForCompletion=false&maxWaitTime=300", "a slow thing");
@@ -162,8 +162,8 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         assertThat(afterDelivery).isEqualTo(first);
         Thread.sleep(200);
         assertThat(mock.getReceivedCounter()).isEqualTo(1);
-        assertThat(sim.journal(Endpoint.CREATE)).hasSize(1);
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(1);
+        assertThat(SIM.simulator().journal(Endpoint.CREATE)).hasSize(1);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(1);
     }
 
     @Test
@@ -174,7 +174,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
                     e.getMessage().setHeader(EvolinkConstants.IDEMPOTENCY_KEY, "invoice-9");
                 }).getMessage().getHeader(EvolinkConstants.TASK_ID, String.class)).toList();
         assertThat(ids.get(1)).isEqualTo(ids.get(0)).isNotNull();
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(1);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(1);
     }
 
     @Test

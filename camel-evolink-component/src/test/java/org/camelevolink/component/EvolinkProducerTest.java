@@ -62,14 +62,15 @@ class EvolinkProducerTest extends ProducerTestSupport {
         assertThat(image.getRGB(0, 0) >>> 24).isZero();
         assertThat(out.getMessage().getHeader(Exchange.FILE_NAME, String.class)).endsWith("-0.png");
         assertThat(out.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/png");
-        String upscaleBody = sim.journal().entries().stream().filter(e -> e.body().contains("mj-v7-upscale"))
+        String upscaleBody = SIM.simulator().journal().entries().stream()
+                .filter(e -> e.body().contains("mj-v7-upscale"))
                 .findFirst().orElseThrow().body();
         assertThat(upscaleBody).contains("\"image_number\":2");
     }
 
     @Test
     void stoppingTheComponentEndsEveryWaitingExchangeWithAnErrorNamingItsTask() throws Exception {
-        sim.faults().script(org.camelevolink.simulator.http.Endpoint.CREATE,
+        SIM.simulator().faults().script(org.camelevolink.simulator.http.Endpoint.CREATE,
                 Fault.of(org.camelevolink.simulator.fault.FaultKind.NEVER_FINISH), 3);
         List<java.util.concurrent.CompletableFuture<Exchange>> waiting = List.of(1, 2, 3).stream()
                 .map(i -> template.asyncSend("direct:generate", e -> e.getMessage().setBody("a slow kite " + i)))
@@ -139,23 +140,23 @@ class EvolinkProducerTest extends ProducerTestSupport {
     @Test
     void aSourceTaskOfTheWrongFamilyFailsBeforeAnythingIsSent() {
         EvolinkTask v81 = template.requestBody("evolink:mj-v8.1", "a boat", EvolinkTask.class);
-        int before = sim.journal().entries().size();
+        int before = SIM.simulator().journal().entries().size();
         Exchange out = template.request("evolink:mj-v7-upscale", e -> e.getMessage().setBody(v81));
         assertThat(out.getException()).isInstanceOf(EvolinkValidationException.class);
         assertThat(((EvolinkValidationException) out.getException()).getField()).isEqualTo("model_params.task_id");
-        assertThat(sim.journal().entries()).hasSize(before);
+        assertThat(SIM.simulator().journal().entries()).hasSize(before);
     }
 
     @Test
     void invalidOptionFailsBeforeAnythingIsSent() {
-        int before = sim.journal().entries().size();
+        int before = SIM.simulator().journal().entries().size();
         Exchange out = template.request("evolink:mj-v7-outpaint?scale=5.0&taskId=task-unified-1-abc",
                 e -> e.getMessage().setBody(null));
         assertThat(out.getException()).isInstanceOf(EvolinkValidationException.class);
         EvolinkValidationException e = (EvolinkValidationException) out.getException();
         assertThat(e.getField()).isEqualTo("model_params.scale");
         assertThat(e.getModel()).isEqualTo("mj-v7-outpaint");
-        assertThat(sim.journal().entries()).hasSize(before);
+        assertThat(SIM.simulator().journal().entries()).hasSize(before);
     }
 
     @ParameterizedTest
@@ -164,7 +165,7 @@ class EvolinkProducerTest extends ProducerTestSupport {
         "generation_failed_no_content,true", "service_error,true", "generation_timeout,true",
         "resource_exhausted,true", "quota_exceeded,true", "service_unavailable,true", "unknown_error,true"})
     void everyBusinessFailureBecomesATypedExceptionSayingWhetherToRetry(String code, boolean retryable) {
-        sim.faults().script(null, Fault.failTask(code), 1);
+        SIM.simulator().faults().script(null, Fault.failTask(code), 1);
         Exchange out = template.request("direct:generate", e -> e.getMessage().setBody("something"));
         assertThat(out.getException()).isInstanceOf(EvolinkTaskFailedException.class);
         EvolinkTaskFailedException e = (EvolinkTaskFailedException) out.getException();

@@ -84,7 +84,7 @@ class MetadataAndSecretsTest extends ProducerTestSupport {
         String logs = captureLogs(() -> {
             EvolinkComponent secretive = new EvolinkComponent();
             secretive.getConfiguration().setApiKey(SECRET);
-            secretive.getConfiguration().setBaseUrl(sim.baseUrl());
+            secretive.getConfiguration().setBaseUrl(SIM.baseUrl());
             context.addComponent("evolinksecret", secretive);
             Endpoint endpoint = context.getEndpoint("evolinksecret:mj-v7");
             Exchange out = template.request(endpoint, e -> e.getMessage().setBody("a red kite"));
@@ -106,7 +106,7 @@ class MetadataAndSecretsTest extends ProducerTestSupport {
         assertThat(out.getException().toString()).doesNotContain(SECRET);
         assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain(SECRET);
         assertThat(endpoint.toString()).doesNotContain(SECRET);
-        assertThat(sim.journal().entries().toString()).doesNotContain(SECRET);
+        assertThat(SIM.simulator().journal().entries().toString()).doesNotContain(SECRET);
     }
 
     @Test
@@ -114,7 +114,7 @@ class MetadataAndSecretsTest extends ProducerTestSupport {
         String logs = captureLogs(() -> {
             EvolinkComponent another = new EvolinkComponent();
             another.getConfiguration().setApiKey("sk-another-key-000");
-            another.getConfiguration().setBaseUrl(sim.baseUrl());
+            another.getConfiguration().setBaseUrl(SIM.baseUrl());
             context.addComponent("evolinkwarn", another);
             template.request("evolinkwarn:mj-v7", e -> e.getMessage().setBody("x y"));
         });
@@ -182,8 +182,10 @@ class MetadataAndSecretsTest extends ProducerTestSupport {
         assertThat(cutout).isNotEmpty();
         Map<String, Object> headers = Map.of(Exchange.FILE_NAME_ONLY, "from-folder.png");
         template.requestBodyAndHeaders("evolink:mj-v7-remove-bg", Files.newInputStream(png.toPath()), headers);
-        assertThat(sim.journal().entries().stream().filter(e -> e.path().contains("/upload/stream")).count())
+        assertThat(SIM.simulator().journal().entries().stream().filter(e -> e.path().contains("/upload/stream"))
+                .count())
                 .isEqualTo(2);
-        assertThat(sim.journal().entries().stream().anyMatch(e -> e.body().contains("from-folder.png"))).isTrue();
+        assertThat(SIM.simulator().journal().entries().stream().anyMatch(e -> e.body().contains("from-folder.png")))
+                .isTrue();
     }
 }

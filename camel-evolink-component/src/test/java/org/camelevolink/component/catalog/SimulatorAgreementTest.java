@@ -2,10 +2,10 @@ package org.camelevolink.component.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.client.CreateTaskRequest;
 import org.camelevolink.component.client.EvolinkValidationException;
 import org.camelevolink.simulator.SimulatorConfig;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +47,7 @@ import static org.camelevolink.component.catalog.TestRequests.VALIDATOR;
 class SimulatorAgreementTest {
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(SimulatorConfig.builder()
-            .timeScale(0.0005));
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();

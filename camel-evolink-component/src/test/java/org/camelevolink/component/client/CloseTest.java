@@ -1,10 +1,10 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,13 +23,12 @@ class CloseTest {
     private static final String KEY = "sk-close-test-key-a90f";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     @Test
     void aCallWaitingForItsRetryEndsWhenTheClientCloses() throws Exception {
-        EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(),
-                b -> b.backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)));
+        EvolinkClient client = SIM.client(KEY, b -> b.backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)));
         SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 1);
         CompletableFuture<EvolinkCredits> waiting = client.credits();
         while (SIM.simulator().journal(Endpoint.CREDITS).isEmpty()) {
@@ -43,7 +42,7 @@ class CloseTest {
 
     @Test
     void callsAfterCloseFailAtOnce() {
-        EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
+        EvolinkClient client = SIM.client(KEY, b -> b);
         client.close();
         client.close(); // twice is harmless
         EvolinkApiException e = apiFailure(client.credits());
@@ -56,7 +55,7 @@ class CloseTest {
     void aSchedulerGivenToTheClientIsUsedAndNotShutDown() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
-            try (EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b.scheduler(scheduler))) {
+            try (EvolinkClient client = SIM.client(KEY, b -> b.scheduler(scheduler))) {
                 SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 1);
                 assertThat(await(client.credits()).keyRemaining()).isEqualTo(1_000);
             }
@@ -70,7 +69,7 @@ class CloseTest {
     void theClientsOwnRetryThreadIsADaemonAndStopsOnClose() throws Exception {
         java.util.Set<Thread> before = retryThreads();
         java.util.Set<Thread> ours;
-        try (EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b)) {
+        try (EvolinkClient client = SIM.client(KEY, b -> b)) {
             SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 1);
             await(client.credits());
             ours = retryThreads();

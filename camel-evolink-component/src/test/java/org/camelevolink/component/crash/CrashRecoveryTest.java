@@ -1,10 +1,12 @@
 package org.camelevolink.component.crash;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -26,8 +28,10 @@ class CrashRecoveryTest {
 
     private static final int TASKS = 200;
 
-    private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.02)
-            .allowInsecureCallbacks(true).imageBaseSize(64).build());
+    /** A simulator of the test's own, handed to it as a parameter. */
+    @RegisterExtension
+    final SimulatorExtension simulator = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.02)
+            .allowInsecureCallbacks(true).imageBaseSize(64));
     private CrashApp app;
 
     @AfterEach
@@ -35,11 +39,10 @@ class CrashRecoveryTest {
         if (app != null) {
             app.close();
         }
-        sim.close();
     }
 
     @Test
-    void nothingIsLostAndNothingIsPaidTwiceAcrossAKill(@TempDir Path work) throws Exception {
+    void nothingIsLostAndNothingIsPaidTwiceAcrossAKill(@TempDir Path work, EvolinkSimulator sim) throws Exception {
         Files.createDirectories(work.resolve("in"));
         for (int i = 0; i < TASKS; i++) {
             Files.writeString(work.resolve("in").resolve(String.format("order-%03d.txt", i)), "poster number " + i);

@@ -9,6 +9,7 @@ import org.camelevolink.component.ComponentProbe;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.EvolinkConstants;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.simulator.EvolinkSimulator;
@@ -57,7 +58,7 @@ final class Rig implements AutoCloseable {
 
     Rig(EvolinkSimulator sim, Settings settings) throws Exception {
         this.settings = settings;
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+        EvolinkComponent evolink = SimulatorExtension.componentOn(sim, SimulatorConfig.DEFAULT_API_KEY,
                 new InMemoryTaskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
         cfg.setMinPollInterval(settings.minPoll());

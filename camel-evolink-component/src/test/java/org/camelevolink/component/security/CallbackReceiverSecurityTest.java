@@ -113,11 +113,11 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
     /** A forged "failed" for a running task: the read shows it running, and the waiting producer keeps waiting. */
     @Test
     void aForgedFailureDoesNotFailTheWaitingProducer() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         CompletableFuture<Exchange> waiting = template.asyncSend("evolink:mj-v7",
                 e -> e.getMessage().setBody("a kite that takes its time"));
-        until("the submit", () -> sim.journal().chargedSubmits() == 1);
-        String taskId = sim.journal(Endpoint.CREATE).get(0).taskId();
+        until("the submit", () -> SIM.simulator().journal().chargedSubmits() == 1);
+        String taskId = SIM.simulator().journal(Endpoint.CREATE).get(0).taskId();
         String token = token(taskId);
         long readsBefore = reads(taskId); // a waiting producer's next read is a minute away
 
@@ -128,7 +128,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
         Thread.sleep(100);
         assertThat(waiting).as("still waiting after the forged failure").isNotDone();
 
-        assertThat(sim.completeTask(taskId)).isTrue();
+        assertThat(SIM.simulator().completeTask(taskId)).isTrue();
         assertThat(post(token, taskJson(taskId, "completed")).statusCode()).isEqualTo(200);
         Exchange out = waiting.get(20, TimeUnit.SECONDS);
         assertThat(out.getException()).isNull();
@@ -154,7 +154,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
             MockEndpoint done = getMockEndpoint("mock:done");
             done.expectedMessageCount(1);
             String taskId = submitWith(FaultKind.CALLBACK_LOST);
-            until("the task completes", () -> sim.task(taskId).terminal() != null);
+            until("the task completes", () -> SIM.simulator().task(taskId).terminal() != null);
             String evil = "http://127.0.0.1:" + canary.getAddress().getPort() + "/forged.png";
             String forged = "{\"id\":\"" + taskId + "\",\"status\":\"completed\",\"progress\":100,\"results\":[\""
                     + evil + "\",\"" + evil + "\",\"" + evil + "\",\"" + evil + "\"]}";
@@ -163,7 +163,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
             Exchange emitted = done.getReceivedExchanges().get(0);
             assertThat(emitted.getMessage().getHeader(EvolinkConstants.RESULT_URLS, List.class))
                     .hasSize(4).noneMatch(u -> u.toString().contains("forged"));
-            assertThat(sim.journal(Endpoint.MEDIA)).as("the real results downloaded").hasSize(4);
+            assertThat(SIM.simulator().journal(Endpoint.MEDIA)).as("the real results downloaded").hasSize(4);
             assertThat(fetched.get()).as("requests to the forged links").isZero();
         } finally {
             canary.stop(0);
@@ -190,7 +190,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submitWith(FaultKind.CALLBACK_LOST);
-        until("the task completes", () -> sim.task(taskId).terminal() != null);
+        until("the task completes", () -> SIM.simulator().task(taskId).terminal() != null);
         String token = token(taskId);
         String body = taskJson(taskId, "completed");
         List<CompletableFuture<HttpResponse<String>>> replays = IntStream.range(0, 10)
@@ -213,7 +213,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private String submitWith(FaultKind fault) {
-        sim.faults().script(Endpoint.CREATE, Fault.of(fault), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(fault), 1);
         Exchange out = template.request("evolink:mj-v7?waitForCompletion=false", e -> e.getMessage().setBody("a fox"));
         assertThat(out.getException()).isNull();
         return out.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class);
@@ -238,7 +238,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
     }
 
     private long reads(String taskId) {
-        return sim.journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
+        return SIM.simulator().journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
                 || e.endpoint() == Endpoint.TASK_BATCH) && (e.path().contains(taskId)
                 || e.body() != null && e.body().contains(taskId))).count();
     }

@@ -4,8 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.camelevolink.component.EvolinkComponent;
-import org.camelevolink.simulator.EvolinkSimulator;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +39,10 @@ class KeyLeakScanTest {
 
     private static final String HEADERS = "org.apache.hc.client5.http.headers";
     private static final Pattern KEY_LITERAL = Pattern.compile("\"(sk-[^\"]*)\"");
+
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .apiKey(TestKeys.SECURITY, 100));
 
     @Test
     @Order(1)
@@ -68,16 +72,9 @@ class KeyLeakScanTest {
     @Order(2)
     void theScanSeesEveryLevelAndWouldSeeTheKey() throws Exception {
         long headersBefore = KeyScan.tolerated().getOrDefault(HEADERS, 0L);
-        try (EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005)
-                .apiKey(TestKeys.SECURITY, 100).build());
-                CamelContext context = new DefaultCamelContext()) {
-            EvolinkComponent evolink = new EvolinkComponent();
-            evolink.getConfiguration().setApiKey(TestKeys.SECURITY);
-            evolink.getConfiguration().setBaseUrl(sim.baseUrl());
-            evolink.getConfiguration().setFilesBaseUrl(sim.filesBaseUrl());
-            evolink.getConfiguration().setAllowInsecureUrls(true);
-            evolink.getConfiguration().setMinPollInterval(5);
-            context.addComponent("evolink", evolink);
+        try (CamelContext context = new DefaultCamelContext()) {
+            // the component's default, persistent task store, as before
+            context.addComponent("evolink", SIM.component(TestKeys.SECURITY, null));
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -85,7 +82,7 @@ class KeyLeakScanTest {
                 }
             });
             context.start();
-            sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.HTTP_503), 1);
+            SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.HTTP_503), 1);
             Exchange out = context.createProducerTemplate().request("direct:scan",
                     e -> e.getMessage().setBody("a kite over the scan"));
             assertThat(out.getException()).isNull();
