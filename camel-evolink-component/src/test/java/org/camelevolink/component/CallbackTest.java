@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * Callbacks through platform-http (Vert.x) on loopback, with the simulator in its insecure-callback test mode.
@@ -64,7 +65,7 @@ class CallbackTest extends ProducerTestSupport {
         String taskId = submit("mj-v7");
         done.assertIsSatisfied(10_000);
         // the simulator notes the attempt once our answer is back, which may be after the emission
-        TestWaits.until("the callback attempt", () -> SIM.simulator().callbackAttempts().stream().anyMatch(a ->
+        waitingFor("the callback attempt").until(() -> SIM.simulator().callbackAttempts().stream().anyMatch(a ->
                 a.taskId().equals(taskId) && a.succeeded() && a.url().startsWith(BASE + "/")));
         assertThat(SIM.simulator().journal(Endpoint.CREATE).get(0).body()).contains("\"callback_url\":\"" + BASE + "/");
         assertThat(reads(taskId)).as("the re-read before emitting, and nothing else").isEqualTo(1);
@@ -86,7 +87,7 @@ class CallbackTest extends ProducerTestSupport {
         done.expectedMessageCount(1);
         String taskId = submit("mj-v7");
         done.assertIsSatisfied(10_000);
-        TestWaits.until("both deliveries", () -> SIM.simulator().callbackAttempts().stream()
+        waitingFor("both deliveries").until(() -> SIM.simulator().callbackAttempts().stream()
                 .filter(a -> a.taskId().equals(taskId) && a.succeeded()).count() == 2);
         TaskRecord record = awaitDelivered(taskId);
         // a replay of the same callback after delivery (late) is answered and ignored
@@ -118,7 +119,7 @@ class CallbackTest extends ProducerTestSupport {
                 .getHeader(EvolinkConstants.TASK_ID, String.class);
         polled.assertIsSatisfied(10_000);
         awaitDelivered(taskId);
-        TestWaits.until("the late callback", () -> SIM.simulator().callbackAttempts().stream()
+        waitingFor("the late callback").until(() -> SIM.simulator().callbackAttempts().stream()
                 .anyMatch(a -> a.taskId().equals(taskId) && a.succeeded()));
         long reads = reads(taskId);
         Thread.sleep(100);
@@ -146,7 +147,7 @@ class CallbackTest extends ProducerTestSupport {
         long readsBefore = reads(taskId);
         // a forged "completed" for a task still running: answered, re-read, and the read shows the truth
         assertThat(post(token, taskJson(taskId, "completed")).statusCode()).isEqualTo(200);
-        TestWaits.until("the re-read", () -> reads(taskId) > readsBefore);
+        waitingFor("the re-read").until(() -> reads(taskId) > readsBefore);
         Thread.sleep(100);
         assertThat(getMockEndpoint("mock:done").getReceivedCounter()).isZero();
         assertThat(context.getComponent("evolink", EvolinkComponent.class).store().findByTaskId(taskId)

@@ -11,6 +11,7 @@ import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,15 +19,14 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /** maxConcurrentTasks (queue or fail fast), the proxy options and sslContextParameters. */
 class ConnectionAndConcurrencyTest extends ProducerTestSupport {
 
     private static void awaitCreates(int count) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (SIM.simulator().journal(Endpoint.CREATE).size() < count && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        waitingFor(count + " submits").atMost(Duration.ofSeconds(10))
+                .until(() -> SIM.simulator().journal(Endpoint.CREATE).size() >= count);
     }
 
     @Test

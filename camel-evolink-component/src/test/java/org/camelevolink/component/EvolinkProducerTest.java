@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 class EvolinkProducerTest extends ProducerTestSupport {
 
@@ -77,11 +78,11 @@ class EvolinkProducerTest extends ProducerTestSupport {
                 .toList();
         // waiting, not just charged: stopping before the answers are read would end them with "client closed"
         EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
-        TestWaits.until("three tasks waited for", () -> evolink.tracker().waiting() == 3);
+        waitingFor("three tasks waited for").until(() -> evolink.tracker().waiting() == 3);
         context.getShutdownStrategy().setTimeout(1); // Camel first waits this long for in-flight exchanges
         context.stop();
         for (java.util.concurrent.CompletableFuture<Exchange> f : waiting) {
-            Exchange ended = f.get(TestWaits.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            Exchange ended = f.get(Waiting.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             assertThat(ended.getException()).hasMessageContaining("stopping").hasMessageContaining("task-");
         }
     }

@@ -9,6 +9,8 @@ import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.camelevolink.component.Waiting.waitingFor;
+
 /** Routes under test talk to a real simulator over loopback; its time scale makes a 45 s task take ~20 ms. */
 abstract class ProducerTestSupport extends CamelTestSupport {
 
@@ -32,7 +34,7 @@ abstract class ProducerTestSupport extends CamelTestSupport {
     /** Waits until the component's store says the task's outcome reached its receiver, and returns the record. */
     protected TaskRecord awaitDelivered(String taskId) {
         EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
-        TestWaits.until("task " + taskId + " delivered", () -> evolink.store().findByTaskId(taskId)
+        waitingFor("task " + taskId + " delivered").until(() -> evolink.store().findByTaskId(taskId)
                 .map(r -> r.state() == TaskState.DELIVERED).orElse(false));
         return evolink.store().findByTaskId(taskId).orElseThrow();
     }

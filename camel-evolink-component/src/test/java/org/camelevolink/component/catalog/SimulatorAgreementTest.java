@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.camelevolink.component.Waiting.waitingFor;
 import static org.camelevolink.component.catalog.TestRequests.CATALOG;
 import static org.camelevolink.component.catalog.TestRequests.VALIDATOR;
 
@@ -437,18 +438,15 @@ class SimulatorAgreementTest {
     }
 
     /** The task once it has ended, read through the task API. */
-    private static JsonNode terminal(String id) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/v1/tasks/" + id))
-                    .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode task = JSON.readTree(r.body());
-            String status = task.path("status").asText();
-            if (status.equals("completed") || status.equals("failed") || System.nanoTime() > deadline) {
-                return task;
-            }
-            Thread.sleep(20);
-        }
+    private static JsonNode terminal(String id) {
+        return waitingFor("task " + id + " to end").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> read(id), task -> List.of("completed", "failed").contains(task.path("status").asText()));
+    }
+
+    private static JsonNode read(String id) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/v1/tasks/" + id))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
     }
 
     private static HttpResponse<String> post(CreateTaskRequest request) throws IOException, InterruptedException {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 import static org.camelevolink.component.client.ClientTests.apiFailure;
 import static org.camelevolink.component.client.ClientTests.await;
 
@@ -31,9 +32,8 @@ class CloseTest {
         EvolinkClient client = SIM.client(KEY, b -> b.backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)));
         SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 1);
         CompletableFuture<EvolinkCredits> waiting = client.credits();
-        while (SIM.simulator().journal(Endpoint.CREDITS).isEmpty()) {
-            Thread.sleep(10);
-        }
+        waitingFor("the first credits read").pollInterval(Duration.ofMillis(10))
+                .until(() -> !SIM.simulator().journal(Endpoint.CREDITS).isEmpty());
         Thread.sleep(100); // the 503 has been read and the 20 s backoff scheduled
         client.close();
         assertThat(apiFailure(waiting).getCode()).isEqualTo(EvolinkApiException.CLIENT_CLOSED);

@@ -30,12 +30,12 @@ class LateRedeliveryTest {
         try (Rig rig = new Rig(sim, Rig.Settings.of(mode).maxWaitTime(1_000))) {
             sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.HTTP_500), 1);
             rig.send("late-redelivery", "a lighthouse");
-            Invariants.awaitEnds(rig, Waits.LIMIT);
+            Invariants.awaitEnds(rig, Invariants.LIMIT);
             assertThat(rig.ledger().entry("late-redelivery").last().code()).isEqualTo("internal_error");
 
-            Waits.pause(1_200); // the source redelivers after maxWaitTime has passed since the first attempt
+            Thread.sleep(1_200); // the source redelivers after maxWaitTime has passed since the first attempt
             rig.send("late-redelivery", "a lighthouse");
-            Invariants.awaitEnds(rig, Waits.LIMIT);
+            Invariants.awaitEnds(rig, Invariants.LIMIT);
 
             Outcome last = rig.ledger().entry("late-redelivery").last();
             assertThat(last.kind()).as(last.toString()).isEqualTo(Outcome.Kind.COMPLETED);

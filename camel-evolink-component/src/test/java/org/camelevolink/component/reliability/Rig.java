@@ -123,7 +123,7 @@ final class Rig implements AutoCloseable {
         for (Mode mode : Mode.values()) {
             try (Rig rig = new Rig(sim, Settings.of(mode))) {
                 rig.send("warm-up-" + mode, Drives.png());
-                Invariants.awaitEnds(rig, Waits.LIMIT);
+                Invariants.awaitEnds(rig, Invariants.LIMIT);
             }
         }
     }

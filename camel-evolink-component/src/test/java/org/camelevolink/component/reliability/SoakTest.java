@@ -1,5 +1,6 @@
 package org.camelevolink.component.reliability;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * A seeded randomized run: {@code soak.tasks} logical requests (default 400; {@code -Dsoak.tasks=5000} for the
@@ -62,7 +64,7 @@ class SoakTest {
         sim.faults().clear();
         int redelivered = redeliverAmbiguousSubmits(rigs);
         lost = awaitEnds(rigs, Duration.ofSeconds(30));
-        Waits.pause(300); // room for a late callback or a wrong second emission to show
+        Thread.sleep(300); // room for a late callback or a wrong second emission to show
 
         List<String> duplicates = new ArrayList<>();
         List<String> untyped = new ArrayList<>();
@@ -138,8 +140,8 @@ class SoakTest {
         Mode[] modes = Mode.values();
         for (int i = 0; i < TASKS; i++) {
             Rig rig = rigs.get(modes[random.nextInt(modes.length)]);
-            Waits.until("room to send", () -> Invariants.open(rig).size() < IN_FLIGHT, Duration.ofSeconds(60),
-                    () -> "open: " + Invariants.open(rig).size());
+            waitingFor("room to send").atMost(Duration.ofSeconds(60))
+                    .until(() -> Invariants.open(rig).size(), open -> open < IN_FLIGHT);
             String key = String.format("soak-%05d-%s", i, rig.settings().mode());
             rig.send(key, "a lighthouse number " + i);
         }
@@ -147,13 +149,12 @@ class SoakTest {
 
     /** Waits for every request to end, up to {@code limit}; returns those that did not. */
     private static List<String> awaitEnds(Map<Mode, Rig> rigs, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        List<String> open = open(rigs);
-        while (!open.isEmpty() && System.nanoTime() < deadline) {
-            Waits.pause(20);
-            open = open(rigs);
+        try {
+            return waitingFor("every request to end").atMost(limit).pollInterval(Duration.ofMillis(20))
+                    .until(() -> open(rigs), List::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return open(rigs);
         }
-        return open;
     }
 
     private static List<String> open(Map<Mode, Rig> rigs) {

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * The callback receiver under hostile calls, over real HTTP (platform-http on Vert.x) with the simulator's own
@@ -116,7 +117,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
         SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         CompletableFuture<Exchange> waiting = template.asyncSend("evolink:mj-v7",
                 e -> e.getMessage().setBody("a kite that takes its time"));
-        until("the submit", () -> SIM.simulator().journal().chargedSubmits() == 1);
+        waitingFor("the submit").until(() -> SIM.simulator().journal().chargedSubmits() == 1);
         String taskId = SIM.simulator().journal(Endpoint.CREATE).get(0).taskId();
         String token = token(taskId);
         long readsBefore = reads(taskId); // a waiting producer's next read is a minute away
@@ -124,7 +125,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
         String forged = "{\"id\":\"" + taskId + "\",\"status\":\"failed\",\"error\":{\"code\":\"content_policy_violation\""
                 + ",\"message\":\"forged\"}}";
         assertThat(post(token, forged).statusCode()).isEqualTo(200);
-        until("the re-read", () -> reads(taskId) > readsBefore);
+        waitingFor("the re-read").until(() -> reads(taskId) > readsBefore);
         Thread.sleep(100);
         assertThat(waiting).as("still waiting after the forged failure").isNotDone();
 
@@ -154,7 +155,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
             MockEndpoint done = getMockEndpoint("mock:done");
             done.expectedMessageCount(1);
             String taskId = submitWith(FaultKind.CALLBACK_LOST);
-            until("the task completes", () -> SIM.simulator().task(taskId).terminal() != null);
+            waitingFor("the task completes").until(() -> SIM.simulator().task(taskId).terminal() != null);
             String evil = "http://127.0.0.1:" + canary.getAddress().getPort() + "/forged.png";
             String forged = "{\"id\":\"" + taskId + "\",\"status\":\"completed\",\"progress\":100,\"results\":[\""
                     + evil + "\",\"" + evil + "\",\"" + evil + "\",\"" + evil + "\"]}";
@@ -190,7 +191,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submitWith(FaultKind.CALLBACK_LOST);
-        until("the task completes", () -> SIM.simulator().task(taskId).terminal() != null);
+        waitingFor("the task completes").until(() -> SIM.simulator().task(taskId).terminal() != null);
         String token = token(taskId);
         String body = taskJson(taskId, "completed");
         List<CompletableFuture<HttpResponse<String>>> replays = IntStream.range(0, 10)
@@ -220,19 +221,19 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
     }
 
     private String token(String taskId) {
-        until("the record of " + taskId, () -> store.findByTaskId(taskId).isPresent());
+        waitingFor("the record of " + taskId).until(() -> store.findByTaskId(taskId).isPresent());
         return store.findByTaskId(taskId).orElseThrow().callbackToken();
     }
 
     private TaskRecord awaitDelivered(String taskId) {
-        until("task " + taskId + " delivered", () -> store.findByTaskId(taskId)
+        waitingFor("task " + taskId + " delivered").until(() -> store.findByTaskId(taskId)
                 .map(r -> r.state() == TaskState.DELIVERED).orElse(false));
         return store.findByTaskId(taskId).orElseThrow();
     }
 
     /** The reads of a task handed to a consumer: none yet, since its first scheduled read is a minute away. */
     private long settledReads(String taskId) throws InterruptedException {
-        until("the record of " + taskId, () -> store.findByTaskId(taskId).isPresent());
+        waitingFor("the record of " + taskId).until(() -> store.findByTaskId(taskId).isPresent());
         Thread.sleep(50);
         return reads(taskId);
     }

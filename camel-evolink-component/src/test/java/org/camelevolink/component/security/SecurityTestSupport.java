@@ -5,13 +5,10 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.SimulatorExtension;
-import org.camelevolink.component.TestWaits;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.function.BooleanSupplier;
 
 /**
  * Routes against a real simulator over loopback that knows only {@link TestKeys#SECURITY}, with the key set on the
@@ -34,10 +31,6 @@ abstract class SecurityTestSupport extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         context.addComponent("evolink", SIM.component(KEY, store));
         return context;
-    }
-
-    static void until(String what, BooleanSupplier condition) {
-        TestWaits.until(what, condition);
     }
 
     static EvolinkConfiguration evolinkConfiguration(CamelContext context) {
