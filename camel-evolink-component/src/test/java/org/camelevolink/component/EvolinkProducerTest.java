@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camelevolink.component.Waiting.waitingFor;
@@ -122,6 +125,21 @@ class EvolinkProducerTest extends ProducerTestSupport {
         assertThat(out.getException()).isNull();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(out.getMessage().getBody(byte[].class)));
         assertThat(image.getRGB(0, 0) >>> 24).isZero();
+    }
+
+    @Test
+    void fileAndGenericFileBodiesAreUploaded() throws Exception {
+        File png = File.createTempFile("input", ".png");
+        png.deleteOnExit();
+        Files.write(png.toPath(), squareOnWhite());
+        byte[] cutout = template.requestBody("evolink:mj-v7-remove-bg?download=true", png, byte[].class);
+        assertThat(cutout).isNotEmpty();
+        Map<String, Object> headers = Map.of(Exchange.FILE_NAME_ONLY, "from-folder.png");
+        template.requestBodyAndHeaders("evolink:mj-v7-remove-bg", Files.newInputStream(png.toPath()), headers);
+        assertThat(SIM.simulator().journal().entries().stream().filter(e -> e.path().contains("/upload/stream"))
+                .count()).isEqualTo(2);
+        assertThat(SIM.simulator().journal().entries().stream().anyMatch(e -> e.body().contains("from-folder.png")))
+                .isTrue();
     }
 
     /** A 64x64 PNG: white background, a dark square in the middle. */

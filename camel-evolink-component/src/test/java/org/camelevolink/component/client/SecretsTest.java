@@ -119,7 +119,7 @@ class SecretsTest {
 
     /**
      * Runs {@code action} with every logger at TRACE, except HttpClient's header and wire loggers: those print
-     * request headers by design, and the client warns about them instead (MetadataAndSecretsTest).
+     * request headers by design, and the client warns about them instead (security/KeySecrecyTest).
      */
     private static String captureLogs(Action action) throws Exception {
         StringWriter logs = new StringWriter();
