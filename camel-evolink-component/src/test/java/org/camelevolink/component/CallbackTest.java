@@ -21,7 +21,7 @@ import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * Callbacks through platform-http (Vert.x) on loopback, with the simulator in its insecure-callback test mode.
- * Polling is set so slow here (first read after a minute) that only a callback can make a task emit in time,
+ * Polling is set so slow here (first read after a minute) that only a callback can get a task delivered in time,
  * except on the route that proves polling catches lost callbacks.
  */
 class CallbackTest extends ProducerTestSupport {
@@ -59,12 +59,12 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
-    void aCallbackEmitsTheTaskAfterOneReRead() throws Exception {
+    void aCallbackDeliversTheTaskAfterOneReRead() throws Exception {
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submit("mj-v7");
         done.assertIsSatisfied(10_000);
-        // the simulator notes the attempt once our answer is back, which may be after the emission
+        // the simulator notes the attempt once our answer is back, which may be after the delivery
         waitingFor("the callback attempt").until(() -> SIM.simulator().callbackAttempts().stream().anyMatch(a ->
                 a.taskId().equals(taskId) && a.succeeded() && a.url().startsWith(BASE + "/")));
         assertThat(SIM.simulator().journal(Endpoint.CREATE).get(0).body()).contains("\"callback_url\":\"" + BASE + "/");
@@ -81,7 +81,7 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
-    void duplicateAndLateCallbacksEmitNothingMore() throws Exception {
+    void duplicateAndLateCallbacksDeliverNothingMore() throws Exception {
         SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_DUPLICATE), 1);
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
@@ -110,7 +110,7 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
-    void aCallbackArrivingAfterPollingEmittedChangesNothing() throws Exception {
+    void aCallbackArrivingAfterPollingDeliveredChangesNothing() throws Exception {
         SIM.simulator().faults().script(Endpoint.CREATE, Fault.lateCallback(300), 1);
         MockEndpoint polled = getMockEndpoint("mock:polled");
         polled.expectedMessageCount(1);
@@ -128,7 +128,7 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
-    void hostileCallsGetClearAnswersAndEmitNothing() throws Exception {
+    void hostileCallsGetClearAnswersAndDeliverNothing() throws Exception {
         SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         String taskId = submit("mj-v7");
         TaskRecord record = context.getComponent("evolink", EvolinkComponent.class).store().findByTaskId(taskId)

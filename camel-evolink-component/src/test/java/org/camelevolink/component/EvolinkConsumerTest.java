@@ -59,7 +59,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"mj-v7", "mj-v8.1", "mj-v8.2"})
-    void eachFamilyIsEmittedOnceWithItsCorrelation(String model) throws Exception {
+    void eachFamilyIsDeliveredOnceWithItsCorrelation(String model) throws Exception {
         MockEndpoint mock = getMockEndpoint(model.equals("mj-v7") ? "mock:v7"
                 : model.equals("mj-v8.1") ? "mock:v81" : "mock:every");
         mock.expectedMessageCount(1);
@@ -84,7 +84,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
     }
 
     @Test
-    void followUpIsEmittedWithItsDownloadedImage() throws Exception {
+    void followUpIsDeliveredWithItsDownloadedImage() throws Exception {
         MockEndpoint upscaled = getMockEndpoint("mock:upscaled");
         upscaled.expectedMessageCount(1);
         EvolinkTask source = template.requestBody("evolink:mj-v7", "a kite", EvolinkTask.class);
@@ -113,7 +113,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
     }
 
     @Test
-    void failedTasksAreEmittedWithTheirErrorUnlessTheConsumerSkipsThem() throws Exception {
+    void failedTasksAreDeliveredWithTheirErrorUnlessTheConsumerSkipsThem() throws Exception {
         SIM.simulator().faults().script(Endpoint.CREATE, Fault.failTask("content_policy_violation"), 2);
         MockEndpoint v7 = getMockEndpoint("mock:v7");
         v7.expectedMessageCount(1);
@@ -132,7 +132,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
     }
 
     @Test
-    void aTaskThatNeverEndsIsEmittedAsATimeout() throws Exception {
+    void aTaskThatNeverEndsIsDeliveredAsATimeout() throws Exception {
         SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         MockEndpoint every = getMockEndpoint("mock:every");
         every.expectedMessageCount(1);
@@ -146,7 +146,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
     }
 
     @Test
-    void theSameMessageSentTwiceIsPaidAndEmittedOnce() throws Exception {
+    void theSameMessageSentTwiceIsPaidAndDeliveredOnce() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:v7");
         mock.expectedMessageCount(1);
         Map<String, Object> headers = Map.of(EvolinkConstants.IDEMPOTENCY_KEY, "order-42");

@@ -70,7 +70,7 @@ final class CrashApp implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    /** The task ids the route has emitted, one line per emission, across all runs. */
+    /** The task ids delivered to the route, one line per delivery, across all runs. */
     List<String> emitted() throws IOException {
         Path file = work.resolve("emitted.log");
         return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();

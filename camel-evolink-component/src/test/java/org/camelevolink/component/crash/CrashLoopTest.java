@@ -77,7 +77,7 @@ class CrashLoopTest {
         int total = orders;
         app.start(RUNS + 1);
         app.waitFor("every order's output", () -> app.outputs().size() == total);
-        Thread.sleep(500); // room for a wrong extra emission to show
+        Thread.sleep(500); // room for a wrong extra delivery to show
         app.kill();
 
         List<String> emitted = app.emitted();
@@ -108,7 +108,7 @@ class CrashLoopTest {
     }
 
     /**
-     * Where a run is killed: once it has sent {@code count} submits or emitted {@code count} tasks, plus up to
+     * Where a run is killed: once it has sent {@code count} submits or delivered {@code count} tasks, plus up to
      * 40 ms, so that kills fall before, between and inside submits, waits and deliveries.
      */
     private record KillPoint(boolean afterEmissions, int count, long extraMillis) {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills the application with SIGKILL while it is submitting and emitting 200 tasks, starts it again on the same
+ * Kills the application with SIGKILL while it is submitting and delivering 200 tasks, starts it again on the same
  * persistent task store, and checks that every task reaches the consumer's route, that the route's output exists
  * once per task, and that the simulator was paid exactly 200 times.
  */
@@ -50,7 +50,7 @@ class CrashRecoveryTest {
         app = new CrashApp(sim, work);
 
         app.start(1);
-        // killed while orders are still being submitted and finished tasks are being emitted
+        // killed while orders are still being submitted and finished tasks are being delivered
         app.waitFor("the first deliveries", () -> app.emitted().size() >= 20);
         app.kill();
         long submittedBeforeKill = sim.journal(Endpoint.CREATE).size();
@@ -58,7 +58,7 @@ class CrashRecoveryTest {
 
         app.start(2);
         app.waitFor("every task's output", () -> app.outputs().size() == TASKS);
-        Thread.sleep(500); // room for a wrong extra emission to show
+        Thread.sleep(500); // room for a wrong extra delivery to show
         app.kill();
 
         List<String> emitted = app.emitted();

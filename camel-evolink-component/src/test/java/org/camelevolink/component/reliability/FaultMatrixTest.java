@@ -27,7 +27,7 @@ import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * Every fault the simulator can inject, in each of the three ways of getting an outcome: the logical request ends
- * exactly once (a completed exchange or emission, or a typed Evolink error), EvoLink charges at most once per
+ * exactly once (a completed exchange or delivery, or a typed Evolink error), EvoLink charges at most once per
  * idempotency key, the paid task reaches its receiver, and the application leaves no record, waiting task or thread
  * behind once it stops. Rows whose fault the client does not retry (a 500 or a garbled answer to a submit, a
  * resend's read or an upload) may end the first send in a typed error; the same message is then redelivered, as a
@@ -107,7 +107,7 @@ class FaultMatrixTest {
                 Invariants.awaitEnds(rig, Invariants.LIMIT);
             }
             awaitCallbacksOf(sim, row, mode);
-            Thread.sleep(50); // room for a wrong second emission to show
+            Thread.sleep(50); // room for a wrong second delivery to show
 
             Ledger.Entry entry = rig.ledger().entry(key);
             assertThat(injected).as("the fault was injected").isPositive();

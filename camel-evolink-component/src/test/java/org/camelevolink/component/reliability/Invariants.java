@@ -26,7 +26,7 @@ final class Invariants {
 
     /**
      * Whether every send of {@code e} has ended: a waiting exchange with its own outcome; a fire-and-forget one
-     * with an error or by handing over, and then its task with an emission.
+     * with an error or by handing over, and then its task with a delivery.
      */
     static boolean ended(Mode mode, Ledger.Entry e) {
         int sends = e.sends.get();
@@ -48,7 +48,7 @@ final class Invariants {
     }
 
     /**
-     * Requests that ended more often than they were sent (WAIT), or whose task was emitted more than once, or
+     * Requests that ended more often than they were sent (WAIT), or whose task was delivered more than once, or
      * with a send that both failed and was handed over.
      */
     static List<String> duplicates(Rig rig) {

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One Camel application on the simulator in one {@link Mode}: {@code direct:send} submits a logical request (its
- * idempotency key doubles as correlation id), and every end of it, on the submitting exchange or emitted by the
- * consumer, goes to the {@link Ledger}. Errors of the submitting exchange are caught in the route, so a second
+ * idempotency key doubles as correlation id), and every end of it, on the submitting exchange or delivered to the
+ * consumer's route, goes to the {@link Ledger}. Errors of the submitting exchange are caught in the route, so a second
  * {@code done} of one exchange would show as a second outcome.
  */
 final class Rig implements AutoCloseable {

@@ -64,7 +64,7 @@ class SoakTest {
         sim.faults().clear();
         int redelivered = redeliverAmbiguousSubmits(rigs);
         lost = awaitEnds(rigs, Duration.ofSeconds(30));
-        Thread.sleep(300); // room for a late callback or a wrong second emission to show
+        Thread.sleep(300); // room for a late callback or a wrong second delivery to show
 
         List<String> duplicates = new ArrayList<>();
         List<String> untyped = new ArrayList<>();

@@ -138,7 +138,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
 
     /**
      * A "completed" callback with result links of the sender's choosing, for a task that did complete: what is
-     * emitted and downloaded is what the read says. The forged links point at a loopback server that the allowed
+     * delivered and downloaded is what the read says. The forged links point at a loopback server that the allowed
      * hosts would let through, so a download from them would show; there is none.
      */
     @Test
@@ -187,7 +187,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
      * after delivery: one exchange, and after delivery not even a read.
      */
     @Test
-    void replaysAtOnceAndAfterDeliveryEmitOnce() throws Exception {
+    void replaysAtOnceAndAfterDeliveryDeliverOnce() throws Exception {
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submitWith(FaultKind.CALLBACK_LOST);
