@@ -4,11 +4,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.store.InMemoryTaskStore;
-import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +26,19 @@ class BatchedReadsTest {
 
     private static final int TASKS = 60;
 
-    private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.02).build());
+    /** A simulator of each test's own. */
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.02));
     private final CamelContext camel = new DefaultCamelContext();
     private final CountDownLatch consumed = new CountDownLatch(TASKS);
 
     @AfterEach
     void close() throws Exception {
         camel.close();
-        sim.close();
     }
 
     private void start() throws Exception {
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
-                new InMemoryTaskStore());
+        EvolinkComponent evolink = sim.component(SimulatorConfig.DEFAULT_API_KEY, new InMemoryTaskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
         cfg.setMinPollInterval(20);
         cfg.setMaxPollInterval(600);
@@ -74,9 +74,10 @@ class BatchedReadsTest {
     }
 
     private void assertFewBatches() {
-        assertThat(sim.journal(Endpoint.TASK_GET)).isEmpty();
+        assertThat(sim.simulator().journal(Endpoint.TASK_GET)).isEmpty();
         // a batch per task and read is several per task (~300 here); shared batches make it fewer than the tasks
-        assertThat(sim.journal(Endpoint.TASK_BATCH).size()).as("batch reads for " + TASKS + " tasks")
+        assertThat(sim.simulator().journal(Endpoint.TASK_BATCH).size()).as("batch reads for " + TASKS
+                + " tasks")
                 .isLessThan(TASKS);
     }
 }

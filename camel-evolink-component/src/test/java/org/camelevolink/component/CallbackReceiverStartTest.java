@@ -4,11 +4,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.store.InMemoryTaskStore;
-import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,23 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallbackReceiverStartTest {
 
-    private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005)
-            .allowInsecureCallbacks(true).imageBaseSize(64).build());
+    @RegisterExtension
+    final SimulatorExtension sim = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .allowInsecureCallbacks(true).imageBaseSize(64));
     private final CamelContext camel = new DefaultCamelContext();
     private final CountDownLatch emitted = new CountDownLatch(1);
 
     @AfterEach
     void close() throws Exception {
         camel.close();
-        sim.close();
     }
 
     @Test
     void aRouteProducerWithCallbacksStartsBeforeTheHttpServerAndStillReceivesThem() throws Exception {
         int port = TestComponents.freePort();
         TestComponents.addCallbackServer(camel, port);
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
-                new InMemoryTaskStore());
+        EvolinkComponent evolink = sim.component(SimulatorConfig.DEFAULT_API_KEY, new InMemoryTaskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
         cfg.setCallbackBaseUrl("http://127.0.0.1:" + port + "/evolink/callbacks");
         cfg.setMinPollInterval(60_000); // only the callback can bring the read forward within the test
@@ -57,7 +56,8 @@ class CallbackReceiverStartTest {
                 .getMessage().getHeader(EvolinkConstants.TASK_ID, String.class);
 
         assertThat(emitted.await(10, TimeUnit.SECONDS)).as("emitted after the callback").isTrue();
-        assertThat(sim.journal(Endpoint.TASK_BATCH).stream().filter(e -> e.body().contains(taskId)).count())
+        assertThat(sim.simulator().journal(Endpoint.TASK_BATCH).stream().filter(e -> e.body().contains(taskId))
+                .count())
                 .as("the one read the callback asked for").isEqualTo(1);
     }
 }

@@ -17,10 +17,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * Callbacks through platform-http (Vert.x) on loopback, with the simulator in its insecure-callback test mode.
- * Polling is set so slow here (first read after a minute) that only a callback can make a task emit in time,
+ * Polling is set so slow here (first read after a minute) that only a callback can get a task delivered in time,
  * except on the route that proves polling catches lost callbacks.
  */
 class CallbackTest extends ProducerTestSupport {
@@ -58,15 +59,15 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
-    void aCallbackEmitsTheTaskAfterOneReRead() throws Exception {
+    void aCallbackDeliversTheTaskAfterOneReRead() throws Exception {
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submit("mj-v7");
         done.assertIsSatisfied(10_000);
-        // the simulator notes the attempt once our answer is back, which may be after the emission
-        TestWaits.until("the callback attempt", () -> sim.callbackAttempts().stream().anyMatch(a ->
+        // the simulator notes the attempt once our answer is back, which may be after the delivery
+        waitingFor("the callback attempt").until(() -> SIM.simulator().callbackAttempts().stream().anyMatch(a ->
                 a.taskId().equals(taskId) && a.succeeded() && a.url().startsWith(BASE + "/")));
-        assertThat(sim.journal(Endpoint.CREATE).get(0).body()).contains("\"callback_url\":\"" + BASE + "/");
+        assertThat(SIM.simulator().journal(Endpoint.CREATE).get(0).body()).contains("\"callback_url\":\"" + BASE + "/");
         assertThat(reads(taskId)).as("the re-read before emitting, and nothing else").isEqualTo(1);
     }
 
@@ -80,13 +81,13 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
-    void duplicateAndLateCallbacksEmitNothingMore() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_DUPLICATE), 1);
+    void duplicateAndLateCallbacksDeliverNothingMore() throws Exception {
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_DUPLICATE), 1);
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submit("mj-v7");
         done.assertIsSatisfied(10_000);
-        TestWaits.until("both deliveries", () -> sim.callbackAttempts().stream()
+        waitingFor("both deliveries").until(() -> SIM.simulator().callbackAttempts().stream()
                 .filter(a -> a.taskId().equals(taskId) && a.succeeded()).count() == 2);
         TaskRecord record = awaitDelivered(taskId);
         // a replay of the same callback after delivery (late) is answered and ignored
@@ -98,19 +99,19 @@ class CallbackTest extends ProducerTestSupport {
 
     @Test
     void aLostCallbackIsCaughtByPolling() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_LOST), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.CALLBACK_LOST), 1);
         MockEndpoint polled = getMockEndpoint("mock:polled");
         polled.expectedMessageCount(1);
         String taskId = template.request("evolink:mj-v8.1?waitForCompletion=false&minPollInterval=5"
                 + "&maxPollInterval=50", e -> e.getMessage().setBody("a lost fox")).getMessage()
                 .getHeader(EvolinkConstants.TASK_ID, String.class);
         polled.assertIsSatisfied(10_000);
-        assertThat(sim.callbackAttempts()).noneMatch(a -> a.taskId().equals(taskId));
+        assertThat(SIM.simulator().callbackAttempts()).noneMatch(a -> a.taskId().equals(taskId));
     }
 
     @Test
-    void aCallbackArrivingAfterPollingEmittedChangesNothing() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.lateCallback(300), 1);
+    void aCallbackArrivingAfterPollingDeliveredChangesNothing() throws Exception {
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.lateCallback(300), 1);
         MockEndpoint polled = getMockEndpoint("mock:polled");
         polled.expectedMessageCount(1);
         String taskId = template.request("evolink:mj-v8.1?waitForCompletion=false&minPollInterval=5"
@@ -118,7 +119,7 @@ class CallbackTest extends ProducerTestSupport {
                 .getHeader(EvolinkConstants.TASK_ID, String.class);
         polled.assertIsSatisfied(10_000);
         awaitDelivered(taskId);
-        TestWaits.until("the late callback", () -> sim.callbackAttempts().stream()
+        waitingFor("the late callback").until(() -> SIM.simulator().callbackAttempts().stream()
                 .anyMatch(a -> a.taskId().equals(taskId) && a.succeeded()));
         long reads = reads(taskId);
         Thread.sleep(100);
@@ -127,8 +128,8 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     @Test
-    void hostileCallsGetClearAnswersAndEmitNothing() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
+    void hostileCallsGetClearAnswersAndDeliverNothing() throws Exception {
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         String taskId = submit("mj-v7");
         TaskRecord record = context.getComponent("evolink", EvolinkComponent.class).store().findByTaskId(taskId)
                 .orElseThrow();
@@ -146,7 +147,7 @@ class CallbackTest extends ProducerTestSupport {
         long readsBefore = reads(taskId);
         // a forged "completed" for a task still running: answered, re-read, and the read shows the truth
         assertThat(post(token, taskJson(taskId, "completed")).statusCode()).isEqualTo(200);
-        TestWaits.until("the re-read", () -> reads(taskId) > readsBefore);
+        waitingFor("the re-read").until(() -> reads(taskId) > readsBefore);
         Thread.sleep(100);
         assertThat(getMockEndpoint("mock:done").getReceivedCounter()).isZero();
         assertThat(context.getComponent("evolink", EvolinkComponent.class).store().findByTaskId(taskId)
@@ -154,7 +155,7 @@ class CallbackTest extends ProducerTestSupport {
     }
 
     private long reads(String taskId) {
-        return sim.journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
+        return SIM.simulator().journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
                 || e.endpoint() == Endpoint.TASK_BATCH) && (e.path().contains(taskId) || e.body() != null && e.body().contains(taskId)))
                 .count();
     }

@@ -11,6 +11,7 @@ import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,20 +19,19 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /** maxConcurrentTasks (queue or fail fast), the proxy options and sslContextParameters. */
 class ConnectionAndConcurrencyTest extends ProducerTestSupport {
 
     private static void awaitCreates(int count) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (sim.journal(Endpoint.CREATE).size() < count && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        waitingFor(count + " submits").atMost(Duration.ofSeconds(10))
+                .until(() -> SIM.simulator().journal(Endpoint.CREATE).size() >= count);
     }
 
     @Test
     void beyondTheLimitSubmissionsQueueUntilAPlaceFrees() throws Exception {
-        sim.faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 2);
+        SIM.simulator().faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 2);
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int n = i;
@@ -39,24 +39,24 @@ class ConnectionAndConcurrencyTest extends ProducerTestSupport {
         }
         awaitCreates(2);
         Thread.sleep(200); // time for a third submit, if the limit let it through
-        assertThat(sim.journal(Endpoint.CREATE)).as("the third waits for a place").hasSize(2);
-        sim.journal(Endpoint.CREATE).forEach(e -> sim.completeTask(e.taskId()));
+        assertThat(SIM.simulator().journal(Endpoint.CREATE)).as("the third waits for a place").hasSize(2);
+        SIM.simulator().journal(Endpoint.CREATE).forEach(e -> SIM.simulator().completeTask(e.taskId()));
         for (CompletableFuture<Exchange> f : sent) {
             assertThat(f.get(30, TimeUnit.SECONDS).getMessage().getBody(EvolinkTask.class)).isNotNull();
         }
-        assertThat(sim.journal(Endpoint.CREATE)).hasSize(3);
+        assertThat(SIM.simulator().journal(Endpoint.CREATE)).hasSize(3);
     }
 
     @Test
     void failFastBeyondTheLimitSubmitsNothing() throws Exception {
-        sim.faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 1);
+        SIM.simulator().faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 1);
         String uri = "evolink:mj-v7?maxConcurrentTasks=1&failWhenConcurrencyExceeded=true";
         CompletableFuture<Exchange> first = template.asyncSend(uri, e -> e.getMessage().setBody("stuck"));
         awaitCreates(1);
         Exchange second = template.request(uri, e -> e.getMessage().setBody("refused"));
         assertThat(second.getException()).isInstanceOf(TooManyTasksException.class);
-        assertThat(sim.journal(Endpoint.CREATE)).hasSize(1);
-        sim.completeTask(sim.journal(Endpoint.CREATE).get(0).taskId());
+        assertThat(SIM.simulator().journal(Endpoint.CREATE)).hasSize(1);
+        SIM.simulator().completeTask(SIM.simulator().journal(Endpoint.CREATE).get(0).taskId());
         assertThat(first.get(30, TimeUnit.SECONDS).getException()).isNull();
         assertThat(template.request(uri, e -> e.getMessage().setBody("again")).getException()).isNull();
     }
@@ -65,10 +65,11 @@ class ConnectionAndConcurrencyTest extends ProducerTestSupport {
     void requestsGoThroughTheConfiguredProxy() {
         // the simulator plays the proxy: an unresolvable host is only reachable through it
         String uri = "evolink:mj-v7?baseUrl=http://evolink.invalid&filesBaseUrl=http://evolink.invalid"
-                + "&proxyHost=127.0.0.1&proxyPort=" + sim.port() + "&downloadAllowedHosts=127.0.0.1";
+                + "&proxyHost=127.0.0.1&proxyPort=" + SIM.simulator().port() + "&downloadAllowedHosts=127.0.0.1";
         Exchange out = template.request(uri, e -> e.getMessage().setBody("through a proxy"));
         assertThat(out.getException()).isNull();
-        assertThat(sim.journal(Endpoint.CREATE).get(0).path()).startsWith("http://evolink.invalid/v1/images");
+        assertThat(SIM.simulator().journal(Endpoint.CREATE).get(0).path())
+                .startsWith("http://evolink.invalid/v1/images");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /** The Java DSL snippets of README.md and docs/evolink-component.adoc, run as written against the simulator. */
 class DocumentedRoutesTest extends ProducerTestSupport {
@@ -54,7 +55,7 @@ class DocumentedRoutesTest extends ProducerTestSupport {
     void readmeRouteWritesOneTransparentUpscaledImage() throws Exception {
         template.sendBody("direct:product-shot", null);
         assertOneCutout(out.resolve("readme").toFile());
-        assertThat(sim.journal().entries().stream().anyMatch(e -> e.body().contains("a ceramic mug on a wooden table --ar 4:3")))
+        assertThat(SIM.simulator().journal().entries().stream().anyMatch(e -> e.body().contains("a ceramic mug on a wooden table --ar 4:3")))
                 .isTrue();
     }
 
@@ -70,9 +71,9 @@ class DocumentedRoutesTest extends ProducerTestSupport {
         java.nio.file.Files.writeString(out.resolve("orders/order-1.txt"), "a poster");
         java.nio.file.Files.writeString(out.resolve("orders/order-2.txt"), "a postcard");
         File results = out.resolve("results").toFile();
-        TestWaits.until("eight images", () -> results.list() != null && results.list().length == 8);
+        waitingFor("eight images").until(() -> results.list() != null && results.list().length == 8);
         assertThat(results.list()).contains("order-1-0.png", "order-1-3.png", "order-2-0.png", "order-2-3.png");
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(2);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(2);
     }
 
     private static void assertOneCutout(File dir) throws Exception {

@@ -59,13 +59,13 @@ class EveryModelEndToEndTest extends ProducerTestSupport {
                 : spec.requiresImageUrls() ? EvolinkProducerTest.squareOnWhite() : null;
         String uri = DOCUMENTED.get(model);
         assertThat(uri).as("docs/evolink-component.adoc documents " + model).isNotNull();
-        long submitsBefore = sim.journal(Endpoint.CREATE).size();
+        long submitsBefore = SIM.simulator().journal(Endpoint.CREATE).size();
 
         String download = spec.operation().equals("remove-bg") ? "" : (uri.contains("?") ? "&" : "?") + "download=true";
         Exchange out = template.request(uri + download, e -> e.getMessage().setBody(body));
 
         assertThat(out.getException()).as(model).isNull();
-        assertThat(sim.journal(Endpoint.CREATE).size() - submitsBefore).isEqualTo(1);
+        assertThat(SIM.simulator().journal(Endpoint.CREATE).size() - submitsBefore).isEqualTo(1);
         List<BufferedImage> images = images(out);
         assertThat(images).hasSize(spec.expectedResults("fast"));
         BufferedImage first = images.get(0);
@@ -86,7 +86,7 @@ class EveryModelEndToEndTest extends ProducerTestSupport {
     }
 
     private BufferedImage sourceImage(EvolinkTask source) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(sim.resultImage(source.getId(), 0)));
+        return ImageIO.read(new ByteArrayInputStream(SIM.simulator().resultImage(source.getId(), 0)));
     }
 
     private static List<BufferedImage> images(Exchange out) throws IOException {

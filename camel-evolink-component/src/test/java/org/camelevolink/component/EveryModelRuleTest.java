@@ -83,13 +83,13 @@ class EveryModelRuleTest extends ProducerTestSupport {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("brokenRequests")
     void everyRuleOfEveryModelIsCheckedBeforeSending(String model, String field, Map<String, Object> body) {
-        int before = sim.journal().entries().size();
+        int before = SIM.simulator().journal().entries().size();
         Exchange out = template.request("evolink:" + model, e -> e.getMessage().setBody(body));
         assertThat(out.getException()).as(model + " " + field).isInstanceOf(EvolinkValidationException.class);
         EvolinkValidationException e = (EvolinkValidationException) out.getException();
         assertThat(e.getModel()).isEqualTo(model);
         assertThat(e.getField()).isEqualTo(field);
-        assertThat(sim.journal().entries()).as("nothing sent").hasSize(before);
+        assertThat(SIM.simulator().journal().entries()).as("nothing sent").hasSize(before);
     }
 
     static Stream<String> models() {

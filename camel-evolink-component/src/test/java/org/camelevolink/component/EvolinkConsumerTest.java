@@ -60,7 +60,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"mj-v7", "mj-v8.1", "mj-v8.2"})
-    void eachFamilyIsEmittedOnceWithItsCorrelation(String model) throws Exception {
+    void eachFamilyIsDeliveredOnceWithItsCorrelation(String model) throws Exception {
         MockEndpoint mock = getMockEndpoint(model.equals("mj-v7") ? "mock:v7"
                 : model.equals("mj-v8.1") ? "mock:v81" : "mock:every");
         mock.expectedMessageCount(1);
@@ -81,11 +81,11 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         assertThat(emitted.getMessage().getHeaders()).doesNotContainKey("notCarried");
         assertThat(emitted.getMessage().getBody(EvolinkTask.class).getResults()).isNotEmpty();
         awaitDelivered(taskId);
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(1);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(1);
     }
 
     @Test
-    void followUpIsEmittedWithItsDownloadedImage() throws Exception {
+    void followUpIsDeliveredWithItsDownloadedImage() throws Exception {
         MockEndpoint upscaled = getMockEndpoint("mock:upscaled");
         upscaled.expectedMessageCount(1);
         EvolinkTask source = template.requestBody("evolink:mj-v7", "a kite", EvolinkTask.class);
@@ -114,8 +114,8 @@ class EvolinkConsumerTest extends ProducerTestSupport {
     }
 
     @Test
-    void failedTasksAreEmittedWithTheirErrorUnlessTheConsumerSkipsThem() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.failTask("content_policy_violation"), 2);
+    void failedTasksAreDeliveredWithTheirErrorUnlessTheConsumerSkipsThem() throws Exception {
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.failTask("content_policy_violation"), 2);
         MockEndpoint v7 = getMockEndpoint("mock:v7");
         v7.expectedMessageCount(1);
         String failedV7 = submit("mj-v7", "a forbidden thing", Map.of()).getMessage()
@@ -133,8 +133,8 @@ class EvolinkConsumerTest extends ProducerTestSupport {
     }
 
     @Test
-    void aTaskThatNeverEndsIsEmittedAsATimeout() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
+    void aTaskThatNeverEndsIsDeliveredAsATimeout() throws Exception {
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         MockEndpoint every = getMockEndpoint("mock:every");
         every.expectedMessageCount(1);
         template.sendBody("evolink:mj-v8.2?waitForCompletion=false&maxWaitTime=300", "a slow thing");
@@ -169,7 +169,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
     }
 
     @Test
-    void theSameMessageSentTwiceIsPaidAndEmittedOnce() throws Exception {
+    void theSameMessageSentTwiceIsPaidAndDeliveredOnce() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:v7");
         mock.expectedMessageCount(1);
         Map<String, Object> headers = Map.of(EvolinkConstants.IDEMPOTENCY_KEY, "order-42");
@@ -185,8 +185,8 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         assertThat(afterDelivery).isEqualTo(first);
         Thread.sleep(200);
         assertThat(mock.getReceivedCounter()).isEqualTo(1);
-        assertThat(sim.journal(Endpoint.CREATE)).hasSize(1);
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(1);
+        assertThat(SIM.simulator().journal(Endpoint.CREATE)).hasSize(1);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(1);
     }
 
     @Test
@@ -197,7 +197,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
                     e.getMessage().setHeader(EvolinkConstants.IDEMPOTENCY_KEY, "invoice-9");
                 }).getMessage().getHeader(EvolinkConstants.TASK_ID, String.class)).toList();
         assertThat(ids.get(1)).isEqualTo(ids.get(0)).isNotNull();
-        assertThat(sim.journal().chargedSubmits()).isEqualTo(1);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(1);
     }
 
     @Test

@@ -15,9 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 class EvolinkProducerTest extends ProducerTestSupport {
 
@@ -57,7 +61,7 @@ class EvolinkProducerTest extends ProducerTestSupport {
         Exchange out = template.request("direct:generate", e -> e.getMessage().setBody("a red kite --turbo --ar 16:9"));
         assertThat(out.getException()).isNull();
         String taskId = out.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class);
-        String sent = sim.journal(org.camelevolink.simulator.http.Endpoint.CREATE).stream()
+        String sent = SIM.simulator().journal(org.camelevolink.simulator.http.Endpoint.CREATE).stream()
                 .filter(e -> e.body().contains("a red kite")).reduce((a, b) -> b).orElseThrow().body();
         assertThat(sent).contains("\"prompt\":\"a red kite --ar 16:9\"").doesNotContain("--turbo")
                 .contains("\"speed\":\"fast\"");
@@ -74,26 +78,27 @@ class EvolinkProducerTest extends ProducerTestSupport {
         assertThat(image.getRGB(0, 0) >>> 24).isZero();
         assertThat(out.getMessage().getHeader(Exchange.FILE_NAME, String.class)).endsWith("-0.png");
         assertThat(out.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/png");
-        String upscaleBody = sim.journal().entries().stream().filter(e -> e.body().contains("mj-v7-upscale"))
+        String upscaleBody = SIM.simulator().journal().entries().stream()
+                .filter(e -> e.body().contains("mj-v7-upscale"))
                 .findFirst().orElseThrow().body();
         assertThat(upscaleBody).contains("\"image_number\":2");
     }
 
     @Test
     void stoppingTheContextEndsEveryWaitingExchangeAtOnceWithAnErrorNamingItsTask() throws Exception {
-        sim.faults().script(org.camelevolink.simulator.http.Endpoint.CREATE,
+        SIM.simulator().faults().script(org.camelevolink.simulator.http.Endpoint.CREATE,
                 Fault.of(org.camelevolink.simulator.fault.FaultKind.NEVER_FINISH), 3);
         List<java.util.concurrent.CompletableFuture<Exchange>> waiting = List.of(1, 2, 3).stream()
                 .map(i -> template.asyncSend("direct:generate", e -> e.getMessage().setBody("a slow kite " + i)))
                 .toList();
         // waiting, not just charged: stopping before the answers are read would end them with "client closed"
         EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
-        TestWaits.until("three tasks waited for", () -> evolink.tracker().waiting() == 3);
+        waitingFor("three tasks waited for").until(() -> evolink.tracker().waiting() == 3);
         context.stop(); // Camel's graceful shutdown waits up to 45 s for in-flight exchanges: they must end first
         assertThat(context.getShutdownStrategy().hasTimeoutOccurred()).as("shutdown waited its full timeout")
                 .isFalse();
         for (java.util.concurrent.CompletableFuture<Exchange> f : waiting) {
-            Exchange ended = f.get(TestWaits.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            Exchange ended = f.get(Waiting.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             assertThat(ended.getException()).hasMessageContaining("stopping").hasMessageContaining("task-");
         }
     }
@@ -135,6 +140,21 @@ class EvolinkProducerTest extends ProducerTestSupport {
         assertThat(image.getRGB(0, 0) >>> 24).isZero();
     }
 
+    @Test
+    void fileAndGenericFileBodiesAreUploaded() throws Exception {
+        File png = File.createTempFile("input", ".png");
+        png.deleteOnExit();
+        Files.write(png.toPath(), squareOnWhite());
+        byte[] cutout = template.requestBody("evolink:mj-v7-remove-bg?download=true", png, byte[].class);
+        assertThat(cutout).isNotEmpty();
+        Map<String, Object> headers = Map.of(Exchange.FILE_NAME_ONLY, "from-folder.png");
+        template.requestBodyAndHeaders("evolink:mj-v7-remove-bg", Files.newInputStream(png.toPath()), headers);
+        assertThat(SIM.simulator().journal().entries().stream().filter(e -> e.path().contains("/upload/stream"))
+                .count()).isEqualTo(2);
+        assertThat(SIM.simulator().journal().entries().stream().anyMatch(e -> e.body().contains("from-folder.png")))
+                .isTrue();
+    }
+
     /** A 64x64 PNG: white background, a dark square in the middle. */
     static byte[] squareOnWhite() throws java.io.IOException {
         BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
@@ -152,23 +172,23 @@ class EvolinkProducerTest extends ProducerTestSupport {
     @Test
     void aSourceTaskOfTheWrongFamilyFailsBeforeAnythingIsSent() {
         EvolinkTask v81 = template.requestBody("evolink:mj-v8.1", "a boat", EvolinkTask.class);
-        int before = sim.journal().entries().size();
+        int before = SIM.simulator().journal().entries().size();
         Exchange out = template.request("evolink:mj-v7-upscale", e -> e.getMessage().setBody(v81));
         assertThat(out.getException()).isInstanceOf(EvolinkValidationException.class);
         assertThat(((EvolinkValidationException) out.getException()).getField()).isEqualTo("model_params.task_id");
-        assertThat(sim.journal().entries()).hasSize(before);
+        assertThat(SIM.simulator().journal().entries()).hasSize(before);
     }
 
     @Test
     void invalidOptionFailsTheProducerStartBeforeAnythingIsSent() {
-        int before = sim.journal().entries().size();
+        int before = SIM.simulator().journal().entries().size();
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> template.request(
                 "evolink:mj-v7-outpaint?scale=5.0&taskId=task-unified-1-abc", e -> e.getMessage().setBody(null)));
         assertThat(failure).isInstanceOf(org.apache.camel.FailedToCreateProducerException.class);
         EvolinkValidationException e = (EvolinkValidationException) failure.getCause();
         assertThat(e.getField()).isEqualTo("model_params.scale");
         assertThat(e.getModel()).isEqualTo("mj-v7-outpaint");
-        assertThat(sim.journal().entries()).hasSize(before);
+        assertThat(SIM.simulator().journal().entries()).hasSize(before);
     }
 
     @ParameterizedTest
@@ -177,7 +197,7 @@ class EvolinkProducerTest extends ProducerTestSupport {
         "generation_failed_no_content,true", "service_error,true", "generation_timeout,true",
         "resource_exhausted,true", "quota_exceeded,true", "service_unavailable,true", "unknown_error,true"})
     void everyBusinessFailureBecomesATypedExceptionSayingWhetherToRetry(String code, boolean retryable) {
-        sim.faults().script(null, Fault.failTask(code), 1);
+        SIM.simulator().faults().script(null, Fault.failTask(code), 1);
         Exchange out = template.request("direct:generate", e -> e.getMessage().setBody("something"));
         assertThat(out.getException()).isInstanceOf(EvolinkTaskFailedException.class);
         EvolinkTaskFailedException e = (EvolinkTaskFailedException) out.getException();

@@ -14,18 +14,17 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.tracking.OutageWatch;
-import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * EvoLink unreachable while tasks wait: one WARN once the outage has lasted outageWarningDelay, the consumer's
@@ -33,22 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutageTest extends CamelTestSupport {
 
-    static EvolinkSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).imageBaseSize(64).build());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .imageBaseSize(64));
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+        EvolinkComponent evolink = SIM.component(SimulatorConfig.DEFAULT_API_KEY,
                 new InMemoryTaskStore());
         evolink.setOutageWarningDelay(300);
         evolink.getConfiguration().setMinPollInterval(5);
@@ -76,18 +67,19 @@ class OutageTest extends CamelTestSupport {
             MockEndpoint done = getMockEndpoint("mock:done");
             done.expectedMessageCount(1);
             template.sendBody("evolink:mj-v7?waitForCompletion=false", "a kite in a storm");
-            sim.faults().script(Endpoint.TASK_GET, Fault.of(FaultKind.RESET_BEFORE), 100_000)
+            SIM.simulator().faults().script(Endpoint.TASK_GET, Fault.of(FaultKind.RESET_BEFORE), 100_000)
                     .script(Endpoint.TASK_BATCH, Fault.of(FaultKind.RESET_BEFORE), 100_000);
-            TestWaits.until("the WARN", () -> logs.toString().contains("WARN EvoLink has not answered"));
+            waitingFor("the WARN").until(() -> logs.toString().contains("WARN EvoLink has not answered"));
             assertThat(consumerUp()).as("the consumer's health check during the outage").isFalse();
             assertThat(consumerCheck().getMessage().orElse("")).contains("has not answered reads");
             Thread.sleep(200); // more failed reads in the same outage: still one WARN
             assertThat(count(logs, "WARN EvoLink has not answered")).isEqualTo(1);
             assertThat(logs.toString()).doesNotContain("INFO EvoLink answers");
 
-            sim.faults().clear();
+            SIM.simulator().faults().clear();
             done.assertIsSatisfied(20_000);
-            TestWaits.until("the end of the outage logged", () -> logs.toString().contains("INFO EvoLink answers"));
+            waitingFor("the end of the outage logged")
+                    .until(() -> logs.toString().contains("INFO EvoLink answers"));
             assertThat(consumerUp()).isTrue();
             assertThat(count(logs, "WARN EvoLink has not answered")).isEqualTo(1);
         } finally {

@@ -6,32 +6,18 @@ import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 import org.camelevolink.component.store.TaskStore;
-import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /** Routes under test talk to a real simulator over loopback; its time scale makes a 45 s task take ~20 ms. */
 abstract class ProducerTestSupport extends CamelTestSupport {
 
-    static EvolinkSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).allowInsecureCallbacks(true)
-                .imageBaseSize(128).build());
-    }
-
-    @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    /** One simulator per test class, reset before each test. */
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .allowInsecureCallbacks(true).imageBaseSize(128));
 
     /** The component's task store: in memory unless a test is about the persistent one. */
     protected TaskStore taskStore() {
@@ -41,18 +27,14 @@ abstract class ProducerTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY, taskStore());
-        EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setMinPollInterval(5);
-        cfg.setMaxPollInterval(50);
-        context.addComponent("evolink", evolink);
+        context.addComponent("evolink", SIM.component(SimulatorConfig.DEFAULT_API_KEY, taskStore()));
         return context;
     }
 
     /** Waits until the component's store says the task's outcome reached its receiver, and returns the record. */
     protected TaskRecord awaitDelivered(String taskId) {
         EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
-        TestWaits.until("task " + taskId + " delivered", () -> evolink.store().findByTaskId(taskId)
+        waitingFor("task " + taskId + " delivered").until(() -> evolink.store().findByTaskId(taskId)
                 .map(r -> r.state() == TaskState.DELIVERED).orElse(false));
         return evolink.store().findByTaskId(taskId).orElseThrow();
     }

@@ -6,11 +6,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.util.ObjectHelper;
 import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.camelevolink.component.store.InMemoryTaskStore;
-import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,17 +22,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class StaticOptionsAtStartTest {
 
-    static EvolinkSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).imageBaseSize(64).build());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .imageBaseSize(64));
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -49,7 +39,7 @@ class StaticOptionsAtStartTest {
         mj-v7?callbackUrl=http://hooks.example.com/x | callback_url
         """)
     void aBadStaticOptionOnALaterStepStopsTheRouteFromStarting(String laterStep, String field) throws Exception {
-        int before = sim.journal().entries().size();
+        int before = SIM.simulator().journal().entries().size();
         CamelContext context = context("evolink:" + laterStep);
         try {
             Throwable failure = catchThrowable(context::start);
@@ -57,7 +47,7 @@ class StaticOptionsAtStartTest {
             assertThat(e).as("start failed with " + failure).isNotNull();
             assertThat(e.getField()).isEqualTo(field);
             assertThat(e.getModel()).isEqualTo(laterStep.substring(0, laterStep.indexOf('?')));
-            assertThat(sim.journal().entries()).as("nothing sent, nothing paid").hasSize(before);
+            assertThat(SIM.simulator().journal().entries()).as("nothing sent, nothing paid").hasSize(before);
         } finally {
             context.close();
         }
@@ -73,7 +63,7 @@ class StaticOptionsAtStartTest {
     }
 
     private static CamelContext context(String laterStep) throws Exception {
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+        EvolinkComponent evolink = SIM.component(SimulatorConfig.DEFAULT_API_KEY,
                 new InMemoryTaskStore());
         evolink.getConfiguration().setAllowInsecureUrls(false);
         CamelContext context = new DefaultCamelContext();

@@ -5,41 +5,26 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.exceptions.TaskStoreException;
-import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /** The default store file is created when something needs it, not when the component starts. */
 class TaskStoreOpeningTest {
 
-    static EvolinkSimulator sim;
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .imageBaseSize(64));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).imageBaseSize(64).build());
-    }
-
-    @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @Test
     void aProducerRouteCreatesTheStoreWithItsFirstSubmitNotAtStart() throws Exception {
@@ -58,10 +43,7 @@ class TaskStoreOpeningTest {
     void aConsumerCreatesTheStoreWhenItStarts() throws Exception {
         Path file = dir.resolve("tasks.mv");
         try (CamelContext context = context(file, "evolink:*", "log:done")) {
-            long until = System.nanoTime() + 10_000_000_000L;
-            while (!Files.exists(dir.resolve("tasks.mv.created")) && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
+            waitingFor("the store created").until(() -> Files.exists(dir.resolve("tasks.mv.created")));
             assertThat(file).as("the consumer's start reloads the store").exists();
             assertThat(context.getRouteController().getRouteStatus("route").isStarted()).isTrue();
         }
@@ -78,16 +60,14 @@ class TaskStoreOpeningTest {
                     e -> e.getMessage().setBody("a kite"));
             assertThat(refused.getException()).isInstanceOf(TaskStoreException.class)
                     .hasMessageContaining("is in use by another process").hasMessageNotContaining("damaged");
-            assertThat(sim.journal(org.camelevolink.simulator.http.Endpoint.CREATE)).as("nothing sent by the second")
-                    .hasSize(1);
+            assertThat(SIM.simulator().journal(org.camelevolink.simulator.http.Endpoint.CREATE))
+                    .as("nothing sent by the second").hasSize(1);
         }
     }
 
     private static CamelContext context(Path storeFile, String from, String to) throws Exception {
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY, null);
+        EvolinkComponent evolink = SIM.component(SimulatorConfig.DEFAULT_API_KEY, null);
         evolink.setTaskStoreFile(storeFile.toString());
-        evolink.getConfiguration().setMinPollInterval(5);
-        evolink.getConfiguration().setMaxPollInterval(50);
         CamelContext context = new DefaultCamelContext();
         context.addComponent("evolink", evolink);
         context.addRoutes(new RouteBuilder() {

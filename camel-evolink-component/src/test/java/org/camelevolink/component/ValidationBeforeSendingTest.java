@@ -76,7 +76,7 @@ class ValidationBeforeSendingTest extends ProducerTestSupport {
     @ParameterizedTest(name = "{0} -> {3}")
     @MethodSource("brokenRules")
     void brokenRuleIsTypedAndNothingIsSent(String uri, String prompt, Map<String, Object> bodyMap, String field) {
-        int before = sim.journal().entries().size();
+        int before = SIM.simulator().journal().entries().size();
         String endpoint = "evolink:" + uri;
         Throwable failure;
         try {
@@ -98,7 +98,7 @@ class ValidationBeforeSendingTest extends ProducerTestSupport {
         assertThat(e.getModel()).isEqualTo(uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri);
         assertThat(e.getRule()).isNotBlank();
         assertThat(e.getMessage()).contains(e.getModel()).contains(field);
-        assertThat(sim.journal().entries()).as("nothing sent").hasSize(before);
+        assertThat(SIM.simulator().journal().entries()).as("nothing sent").hasSize(before);
     }
 
     @Override

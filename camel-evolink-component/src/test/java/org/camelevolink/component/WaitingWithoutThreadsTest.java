@@ -35,11 +35,11 @@ class WaitingWithoutThreadsTest extends ProducerTestSupport {
 
     @Test
     void manyTasksWaitOnFewThreadsWithBatchReads() throws Exception {
-        sim.faults().clear();
+        SIM.simulator().faults().clear();
         template.requestBody("direct:many", "warm up");
         long threadsBefore = componentThreads();
-        long batchBefore = sim.journal(Endpoint.TASK_BATCH).size();
-        long singleBefore = sim.journal(Endpoint.TASK_GET).size();
+        long batchBefore = SIM.simulator().journal(Endpoint.TASK_BATCH).size();
+        long singleBefore = SIM.simulator().journal(Endpoint.TASK_GET).size();
         List<CompletableFuture<Exchange>> pending = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
             int n = i;
@@ -53,11 +53,11 @@ class WaitingWithoutThreadsTest extends ProducerTestSupport {
         }
         assertThat(threadsWhileWaiting - threadsBefore).as("threads added while %d tasks wait", TASKS)
                 .isLessThanOrEqualTo(2);
-        long batches = sim.journal(Endpoint.TASK_BATCH).size() - batchBefore;
-        assertThat(sim.journal(Endpoint.TASK_GET).size() - singleBefore).isZero();
+        long batches = SIM.simulator().journal(Endpoint.TASK_BATCH).size() - batchBefore;
+        assertThat(SIM.simulator().journal(Endpoint.TASK_GET).size() - singleBefore).isZero();
         // the first read is timed by estimated_time: most tasks need one; reads due together share a batch
         assertThat(batches).as("status reads for %d tasks", TASKS).isLessThanOrEqualTo(3L * TASKS);
-        assertThat(sim.journal().chargedSubmits()).isGreaterThanOrEqualTo(TASKS + 1);
+        assertThat(SIM.simulator().journal().chargedSubmits()).isGreaterThanOrEqualTo(TASKS + 1);
     }
 
     /** Live threads that are not the simulator's (same JVM) nor the test's async template pool. */
@@ -69,18 +69,18 @@ class WaitingWithoutThreadsTest extends ProducerTestSupport {
 
     @Test
     void aTaskThatNeverEndsGivesATimeoutNamingIt() {
-        sim.faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 1);
+        SIM.simulator().faults().script(null, Fault.of(FaultKind.NEVER_FINISH), 1);
         Exchange out = template.request("direct:bounded", e -> e.getMessage().setBody("stuck"));
         assertThat(out.getException()).isInstanceOf(EvolinkTimeoutException.class);
         EvolinkTimeoutException e = (EvolinkTimeoutException) out.getException();
         assertThat(e.getTaskId()).startsWith("task-unified-");
         assertThat(e.getLastStatus()).isEqualTo("processing");
-        assertThat(sim.task(e.getTaskId())).isNotNull();
+        assertThat(SIM.simulator().task(e.getTaskId())).isNotNull();
     }
 
     @Test
     void transientReadErrorsDoNotEndTheWait() {
-        sim.faults().script(Endpoint.TASK_BATCH, Fault.of(FaultKind.HTTP_503), 6);
+        SIM.simulator().faults().script(Endpoint.TASK_BATCH, Fault.of(FaultKind.HTTP_503), 6);
         Exchange out = template.request("direct:many", e -> e.getMessage().setBody("flaky reads"));
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody(EvolinkTask.class).getStatus()).isEqualTo(TaskStatus.COMPLETED);

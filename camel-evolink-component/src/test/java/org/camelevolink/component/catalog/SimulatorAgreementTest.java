@@ -2,10 +2,10 @@ package org.camelevolink.component.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.client.CreateTaskRequest;
 import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.camelevolink.simulator.SimulatorConfig;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.camelevolink.component.Waiting.waitingFor;
 import static org.camelevolink.component.catalog.TestRequests.CATALOG;
 import static org.camelevolink.component.catalog.TestRequests.VALIDATOR;
 
@@ -47,8 +48,7 @@ import static org.camelevolink.component.catalog.TestRequests.VALIDATOR;
 class SimulatorAgreementTest {
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(SimulatorConfig.builder()
-            .timeScale(0.0005));
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -438,18 +438,15 @@ class SimulatorAgreementTest {
     }
 
     /** The task once it has ended, read through the task API. */
-    private static JsonNode terminal(String id) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/v1/tasks/" + id))
-                    .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode task = JSON.readTree(r.body());
-            String status = task.path("status").asText();
-            if (status.equals("completed") || status.equals("failed") || System.nanoTime() > deadline) {
-                return task;
-            }
-            Thread.sleep(20);
-        }
+    private static JsonNode terminal(String id) {
+        return waitingFor("task " + id + " to end").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> read(id), task -> List.of("completed", "failed").contains(task.path("status").asText()));
+    }
+
+    private static JsonNode read(String id) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/v1/tasks/" + id))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
     }
 
     private static HttpResponse<String> post(CreateTaskRequest request) throws IOException, InterruptedException {

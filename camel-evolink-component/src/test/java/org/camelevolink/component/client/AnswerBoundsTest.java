@@ -1,12 +1,11 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.SimulatorExtension.clientOn;
 import static org.camelevolink.component.client.ClientTests.apiFailure;
 import static org.camelevolink.component.client.ClientTests.await;
 import static org.camelevolink.component.client.ClientTests.generation;
@@ -30,19 +30,14 @@ class AnswerBoundsTest {
     private static final long BIG = 64L * 1024 * 1024;
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     private EvolinkClient client;
 
     @BeforeEach
     void setUp() {
-        client = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
+        client = SIM.client(KEY, b -> b);
     }
 
     @Test
@@ -74,7 +69,7 @@ class AnswerBoundsTest {
                 .on("POST", "/v1/tasks/batch", (x, r) -> FakeServer.json(x, 200, "{\"data\":\"none\"}"))
                 .on("POST", "/api/v1/files/upload/url", (x, r) -> FakeServer.json(x, 200,
                         "{\"success\":false,\"code\":40004,\"msg\":\"URL download failed\"}"));
-                EvolinkClient fake = ClientTests.client(KEY, server.baseUrl(), b -> b)) {
+                EvolinkClient fake = clientOn(server.baseUrl(), KEY, b -> b)) {
             assertThat(apiFailure(fake.getTask("task-unified-1-abcdefgh")).getCode()).isEqualTo("malformed_response");
             assertThat(apiFailure(fake.credits()).getCode()).isEqualTo("malformed_response");
             assertThat(apiFailure(fake.getTasks(java.util.List.of("task-unified-1-abcdefgh"))).getCode())
@@ -87,7 +82,7 @@ class AnswerBoundsTest {
 
     @Test
     void anAnswerSlowerThanTheResponseTimeoutIsATimeoutAndIsRetried() throws Exception {
-        try (EvolinkClient impatient = ClientTests.client(KEY, SIM.baseUrl(),
+        try (EvolinkClient impatient = SIM.client(KEY,
                 b -> b.responseTimeout(Duration.ofMillis(200)).maxReadRetries(1))) {
             SIM.simulator().faults().script(Endpoint.CREDITS, Fault.slow(1500), 2);
             EvolinkApiException timeout = apiFailure(impatient.credits());
@@ -103,7 +98,7 @@ class AnswerBoundsTest {
 
     @Test
     void aBodyAboveTheBoundIsResponseTooLarge() {
-        try (EvolinkClient tiny = ClientTests.client(KEY, SIM.baseUrl(), b -> b.maxResponseBytes(64))) {
+        try (EvolinkClient tiny = SIM.client(KEY, b -> b.maxResponseBytes(64))) {
             EvolinkApiException e = apiFailure(tiny.credits());
             assertThat(e.getCode()).isEqualTo(EvolinkApiException.RESPONSE_TOO_LARGE);
             assertThat(e.getStatusCode()).isZero();
@@ -131,7 +126,7 @@ class AnswerBoundsTest {
             } finally {
                 serverDone.countDown();
             }
-        }); EvolinkClient bounded = ClientTests.client(KEY, server.baseUrl(), b -> b.maxResponseBytes(100_000))) {
+        }); EvolinkClient bounded = clientOn(server.baseUrl(), KEY, b -> b.maxResponseBytes(100_000))) {
             assertThat(apiFailure(bounded.credits()).getCode()).isEqualTo(EvolinkApiException.RESPONSE_TOO_LARGE);
             assertThat(serverDone.await(20, TimeUnit.SECONDS)).isTrue();
             assertThat(written.get()).as("bytes the server could write before the client hung up")

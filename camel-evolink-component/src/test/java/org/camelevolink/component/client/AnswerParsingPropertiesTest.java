@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.SimulatorExtension.clientOn;
 
 /**
  * Broken answers (mutated task, batch, error, files and credits bodies): parsing ends in a value whose getters
@@ -50,7 +51,7 @@ class AnswerParsingPropertiesTest {
         };
         server = FakeServer.start().on("GET", "/", answer).on("POST", "/", answer);
         // no retries: every call is one exchange, so a try is quick and its answer is the one generated
-        client = ClientTests.client(KEY, server.baseUrl(), b -> b.maxReadRetries(0).maxSubmitRetries(0));
+        client = clientOn(server.baseUrl(), KEY, b -> b.maxReadRetries(0).maxSubmitRetries(0));
     }
 
     @AfterContainer

@@ -1,11 +1,10 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.component.exceptions.EvolinkValidationException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +13,7 @@ import java.net.ServerSocket;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.SimulatorExtension.clientOn;
 import static org.camelevolink.component.client.ClientTests.apiFailure;
 import static org.camelevolink.component.client.ClientTests.await;
 import static org.camelevolink.component.client.ClientTests.failure;
@@ -25,19 +25,14 @@ class ApiErrorsTest {
     private static final String KEY = "sk-errors-test-key-31a7";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     private EvolinkClient client;
 
     @BeforeEach
     void setUp() {
-        client = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
+        client = SIM.client(KEY, b -> b);
     }
 
     @Test
@@ -55,7 +50,7 @@ class ApiErrorsTest {
 
     @Test
     void wrongKeyIs401() {
-        try (EvolinkClient wrong = ClientTests.client("sk-not-a-known-key-77", SIM.baseUrl(), b -> b)) {
+        try (EvolinkClient wrong = SIM.client("sk-not-a-known-key-77", b -> b)) {
             EvolinkApiException e = apiFailure(wrong.credits());
             assertThat(e.getStatusCode()).isEqualTo(401);
             assertThat(e.getCode()).isEqualTo("unauthorized");
@@ -109,7 +104,7 @@ class ApiErrorsTest {
                 .on("GET", "/v1/credits", (x, r) -> FakeServer.json(x, 400,
                         "{\"error\":{\"code\":400,\"message\":\"Invalid request\",\"type\":\"invalid_request_error\"}}",
                         "x-oneapi-request-id", "req-77"));
-                EvolinkClient fake = ClientTests.client(KEY, server.baseUrl(), b -> b)) {
+                EvolinkClient fake = clientOn(server.baseUrl(), KEY, b -> b)) {
             EvolinkApiException e = apiFailure(fake.credits());
             assertThat(e.getCode()).isEqualTo("400");
             assertThat(e.getRequestId()).isEqualTo("req-77");
@@ -121,7 +116,7 @@ class ApiErrorsTest {
         try (FakeServer server = FakeServer.start()
                 .on("GET", "/v1/credits", (x, r) -> FakeServer.respond(x, 418, "text/html",
                         "<html>teapot</html>".getBytes()));
-                EvolinkClient fake = ClientTests.client(KEY, server.baseUrl(), b -> b)) {
+                EvolinkClient fake = clientOn(server.baseUrl(), KEY, b -> b)) {
             EvolinkApiException e = apiFailure(fake.credits());
             assertThat(e.getStatusCode()).isEqualTo(418);
             assertThat(e.getCode()).isEqualTo("http_418");
@@ -135,7 +130,7 @@ class ApiErrorsTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (EvolinkClient nowhere = ClientTests.client(KEY, "http://127.0.0.1:" + port, b -> b.maxReadRetries(1))) {
+        try (EvolinkClient nowhere = clientOn("http://127.0.0.1:" + port, KEY, b -> b.maxReadRetries(1))) {
             EvolinkApiException e = apiFailure(nowhere.getTask("task-unified-1-abcdefgh"));
             assertThat(e.getStatusCode()).isZero();
             assertThat(e.getCode()).isEqualTo(EvolinkApiException.NETWORK_ERROR);

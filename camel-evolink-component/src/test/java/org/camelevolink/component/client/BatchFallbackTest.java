@@ -1,10 +1,9 @@
 package org.camelevolink.component.client;
 
 import com.sun.net.httpserver.HttpExchange;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.SimulatorExtension.clientOn;
 import static org.camelevolink.component.client.ClientTests.apiFailure;
 import static org.camelevolink.component.client.ClientTests.await;
 import static org.camelevolink.component.client.ClientTests.generation;
@@ -30,7 +30,7 @@ class BatchFallbackTest {
     private static final String KEY = "sk-batch-test-key-d4f0";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     private final HttpClient passThrough = HttpClient.newHttpClient();
@@ -40,19 +40,14 @@ class BatchFallbackTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        direct = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
+        direct = SIM.client(KEY, b -> b);
         first = await(direct.createTask(generation(), null)).task().getId();
         second = await(direct.createTask(generation(), null)).task().getId();
     }
 
-    @AfterEach
-    void tearDown() {
-        direct.close();
-    }
-
     @Test
     void a404ToBatchFallsBackToSingleReadsAndIsRemembered() throws Exception {
-        try (FakeServer gateway = gateway(404); EvolinkClient client = ClientTests.client(KEY, gateway.baseUrl(), b -> b)) {
+        try (FakeServer gateway = gateway(404); EvolinkClient client = clientOn(gateway.baseUrl(), KEY, b -> b)) {
             List<EvolinkTask> tasks = await(client.getTasks(List.of(first, second, "task-unified-1-unknown0")));
             assertThat(tasks).extracting(EvolinkTask::getId).containsExactlyInAnyOrder(first, second);
             assertThat(client.isBatchReadUnsupported()).isTrue();
@@ -68,7 +63,7 @@ class BatchFallbackTest {
 
     @Test
     void a405ToBatchFallsBackToo() throws Exception {
-        try (FakeServer gateway = gateway(405); EvolinkClient client = ClientTests.client(KEY, gateway.baseUrl(), b -> b)) {
+        try (FakeServer gateway = gateway(405); EvolinkClient client = clientOn(gateway.baseUrl(), KEY, b -> b)) {
             assertThat(await(client.getTasks(List.of(first, second)))).hasSize(2);
             assertThat(client.isBatchReadUnsupported()).isTrue();
         }
@@ -76,7 +71,7 @@ class BatchFallbackTest {
 
     @Test
     void theFallbackIsPerClient() throws Exception {
-        try (FakeServer gateway = gateway(404); EvolinkClient client = ClientTests.client(KEY, gateway.baseUrl(), b -> b)) {
+        try (FakeServer gateway = gateway(404); EvolinkClient client = clientOn(gateway.baseUrl(), KEY, b -> b)) {
             await(client.getTasks(List.of(first)));
             assertThat(client.isBatchReadUnsupported()).isTrue();
             await(direct.getTasks(List.of(first)));
@@ -87,7 +82,7 @@ class BatchFallbackTest {
 
     @Test
     void otherBatchErrorsAreErrorsNotAFallback() throws Exception {
-        try (FakeServer gateway = gateway(500); EvolinkClient client = ClientTests.client(KEY, gateway.baseUrl(), b -> b)) {
+        try (FakeServer gateway = gateway(500); EvolinkClient client = clientOn(gateway.baseUrl(), KEY, b -> b)) {
             assertThat(apiFailure(client.getTasks(List.of(first))).getStatusCode()).isEqualTo(500);
             assertThat(client.isBatchReadUnsupported()).isFalse();
             assertThat(gateway.requests("GET", "/v1/tasks/")).isEmpty();

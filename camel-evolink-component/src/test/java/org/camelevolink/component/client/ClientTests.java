@@ -7,28 +7,22 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the client tests share: building a client on a base URL, waiting for futures, a small PNG. */
+/**
+ * What the client tests share besides their fixture (clients come from SimulatorExtension): waiting for futures,
+ * a request, a small PNG.
+ */
 final class ClientTests {
 
     /** Long enough for any call of these tests, short enough that a hang fails the test instead of the build. */
     static final long WAIT_SECONDS = 30;
 
     private ClientTests() {
-    }
-
-    /** A client on {@code baseUrl} (API and files) with short backoffs, tuned further by {@code tune}. */
-    static EvolinkClient client(String apiKey, String baseUrl, UnaryOperator<EvolinkClientConfig.Builder> tune) {
-        EvolinkClientConfig.Builder b = EvolinkClientConfig.builder().apiKey(apiKey).baseUrl(baseUrl)
-                .filesBaseUrl(baseUrl).backoff(Duration.ofMillis(20), Duration.ofSeconds(3));
-        return EvolinkClient.create(tune.apply(b).build());
     }
 
     static <T> T await(CompletableFuture<T> f) throws Exception {

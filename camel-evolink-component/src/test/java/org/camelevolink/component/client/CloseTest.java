@@ -1,11 +1,11 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 import static org.camelevolink.component.client.ClientTests.apiFailure;
 import static org.camelevolink.component.client.ClientTests.await;
 
@@ -24,18 +25,16 @@ class CloseTest {
     private static final String KEY = "sk-close-test-key-a90f";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     @Test
     void aCallWaitingForItsRetryEndsWhenTheClientCloses() throws Exception {
-        EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(),
-                b -> b.backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)));
+        EvolinkClient client = SIM.client(KEY, b -> b.backoff(Duration.ofSeconds(20), Duration.ofSeconds(20)));
         SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 1);
         CompletableFuture<EvolinkCredits> waiting = client.credits();
-        while (SIM.simulator().journal(Endpoint.CREDITS).isEmpty()) {
-            Thread.sleep(10);
-        }
+        waitingFor("the first credits read").pollInterval(Duration.ofMillis(10))
+                .until(() -> !SIM.simulator().journal(Endpoint.CREDITS).isEmpty());
         Thread.sleep(100); // the 503 has been read and the 20 s backoff scheduled
         client.close();
         assertThat(apiFailure(waiting).getCode()).isEqualTo(EvolinkApiException.CLIENT_CLOSED);
@@ -44,7 +43,7 @@ class CloseTest {
 
     @Test
     void callsAfterCloseFailAtOnce() {
-        EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
+        EvolinkClient client = SIM.client(KEY, b -> b);
         client.close();
         client.close(); // twice is harmless
         EvolinkApiException e = apiFailure(client.credits());
@@ -57,7 +56,7 @@ class CloseTest {
     void aSchedulerGivenToTheClientIsUsedAndNotShutDown() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
-            try (EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b.scheduler(scheduler))) {
+            try (EvolinkClient client = SIM.client(KEY, b -> b.scheduler(scheduler))) {
                 SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 1);
                 assertThat(await(client.credits()).keyRemaining()).isEqualTo(1_000);
             }
@@ -71,7 +70,7 @@ class CloseTest {
     void theClientsOwnRetryThreadIsADaemonAndStopsOnClose() throws Exception {
         java.util.Set<Thread> before = retryThreads();
         java.util.Set<Thread> ours;
-        try (EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b)) {
+        try (EvolinkClient client = SIM.client(KEY, b -> b)) {
             SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 1);
             await(client.credits());
             ours = retryThreads();

@@ -1,11 +1,10 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
 import org.camelevolink.simulator.journal.JournalEntry;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,19 +20,14 @@ class DownloadTest {
     private static final String KEY = "sk-download-test-key-61bb";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     private EvolinkClient client;
 
     @BeforeEach
     void setUp() {
-        client = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
+        client = SIM.client(KEY, b -> b);
     }
 
     /** The fake CDN is on 127.0.0.1 like the simulator, on another port: another origin all the same. */

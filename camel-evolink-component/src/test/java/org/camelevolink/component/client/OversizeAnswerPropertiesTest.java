@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.SimulatorExtension.clientOn;
 
 /**
  * An answer far above the client's bound (200 MB, streamed or announced) is refused with response_too_large while
@@ -92,7 +93,7 @@ class OversizeAnswerPropertiesTest {
             }
         };
         try (FakeServer server = FakeServer.start().on("GET", "/", endless).on("POST", "/", endless);
-                EvolinkClient client = ClientTests.client(KEY, server.baseUrl(),
+                EvolinkClient client = clientOn(server.baseUrl(), KEY,
                         b -> b.maxResponseBytes(limit).maxReadRetries(0).maxSubmitRetries(0))) {
             Map<Long, Long> before = allocatedByThread();
             CompletableFuture<?> f = switch (call) {

@@ -1,13 +1,12 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
 import org.camelevolink.simulator.journal.JournalEntry;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.SimulatorExtension.clientOn;
 import static org.camelevolink.component.client.ClientTests.apiFailure;
 import static org.camelevolink.component.client.ClientTests.await;
 import static org.camelevolink.component.client.ClientTests.generation;
@@ -34,19 +34,14 @@ class ReadRetryTest {
     private static final String KEY = "sk-retry-test-key-5c2e";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     private EvolinkClient client;
 
     @BeforeEach
     void setUp() {
-        client = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
+        client = SIM.client(KEY, b -> b);
     }
 
     @Test
@@ -84,7 +79,7 @@ class ReadRetryTest {
             } else {
                 FakeServer.json(x, 200, "{\"data\":{\"token\":{\"remaining_credits\":1},\"user\":{}}}");
             }
-        }); EvolinkClient fake = ClientTests.client(KEY, server.baseUrl(), b -> b)) {
+        }); EvolinkClient fake = clientOn(server.baseUrl(), KEY, b -> b)) {
             assertThat(await(fake.credits()).keyRemaining()).isEqualTo(1.0);
             List<FakeServer.Request> reads = server.requests();
             assertThat(reads).hasSize(2);
@@ -103,7 +98,7 @@ class ReadRetryTest {
             } else {
                 FakeServer.json(x, 200, "{\"data\":{\"token\":{},\"user\":{}}}");
             }
-        }); EvolinkClient fake = ClientTests.client(KEY, server.baseUrl(),
+        }); EvolinkClient fake = clientOn(server.baseUrl(), KEY,
                 b -> b.backoff(Duration.ofMillis(50), Duration.ofMillis(300)))) {
             await(fake.credits());
             List<FakeServer.Request> reads = server.requests();
@@ -114,7 +109,7 @@ class ReadRetryTest {
 
     @Test
     void theBackoffGrowsByTheMultiplier() throws Exception {
-        try (EvolinkClient slowBackoff = ClientTests.client(KEY, SIM.baseUrl(),
+        try (EvolinkClient slowBackoff = SIM.client(KEY,
                 b -> b.backoff(Duration.ofMillis(100), Duration.ofSeconds(5)).backoffMultiplier(3))) {
             SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_503), 3);
             await(slowBackoff.credits());
@@ -138,7 +133,7 @@ class ReadRetryTest {
 
     @Test
     void exhaustedRateLimitEndsIn429() {
-        try (EvolinkClient few = ClientTests.client(KEY, SIM.baseUrl(),
+        try (EvolinkClient few = SIM.client(KEY,
                 b -> b.maxReadRetries(1).backoff(Duration.ofMillis(20), Duration.ofMillis(50)))) {
             SIM.simulator().faults().script(Endpoint.CREDITS, Fault.rateLimit(1), 5);
             EvolinkApiException e = apiFailure(few.credits());

@@ -7,13 +7,13 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.SimulatorExtension.clientOn;
 import static org.camelevolink.component.client.ClientTests.await;
 import static org.camelevolink.component.client.ClientTests.failure;
 import static org.camelevolink.component.client.ClientTests.generation;
@@ -35,16 +36,16 @@ class SecretsTest {
     private static final String KEY = "sk-SECRET-7f3a9c1e5d2b8a64";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     @Test
     void notInToString() throws Exception {
-        try (EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b.proxy("127.0.0.1", 3128))) {
+        try (EvolinkClient client = SIM.client(KEY, b -> b.proxy("127.0.0.1", 3128))) {
             assertThat(client.toString()).doesNotContain(KEY);
             assertThat(client.config().toString()).doesNotContain(KEY).contains("apiKey=******");
         }
-        try (EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(), b -> b)) {
+        try (EvolinkClient client = SIM.client(KEY, b -> b)) {
             SubmittedTask submitted = await(client.createTask(generation(), null));
             assertThat(submitted.toString()).doesNotContain(KEY);
         }
@@ -54,7 +55,7 @@ class SecretsTest {
     void notInAnyErrorNorInTheLogs() throws Exception {
         List<Throwable> errors = new ArrayList<>();
         String logs = captureLogs(() -> {
-            try (EvolinkClient client = ClientTests.client(KEY, SIM.baseUrl(),
+            try (EvolinkClient client = SIM.client(KEY,
                     b -> b.responseTimeout(Duration.ofMillis(300)).maxReadRetries(1))) {
                 SIM.simulator().faults().script(Endpoint.CREDITS, Fault.of(FaultKind.HTTP_500), 1);
                 errors.add(failure(client.credits()));
@@ -68,10 +69,10 @@ class SecretsTest {
                 errors.add(failure(client.getTask("task-unified-1-unknown0")));
                 errors.add(failure(client.createTask(generation(), "bad key")));
             }
-            try (EvolinkClient tiny = ClientTests.client(KEY, SIM.baseUrl(), b -> b.maxResponseBytes(16))) {
+            try (EvolinkClient tiny = SIM.client(KEY, b -> b.maxResponseBytes(16))) {
                 errors.add(failure(tiny.credits()));
             }
-            try (EvolinkClient nowhere = ClientTests.client(KEY, "http://127.0.0.1:" + TestComponents.freePort(),
+            try (EvolinkClient nowhere = clientOn("http://127.0.0.1:" + TestComponents.freePort(), KEY,
                     b -> b.maxReadRetries(0))) {
                 errors.add(failure(nowhere.credits()));
             }
@@ -90,7 +91,7 @@ class SecretsTest {
                 .on("GET", "/v1/tasks/", (x, r) -> FakeServer.json(x, 200, "{\"id\": " + r.header("Authorization")))
                 .on("POST", "/v1/tasks/batch", (x, r) -> FakeServer.respond(x, 502, "text/html",
                         ("<pre>" + r.headers() + "</pre>").getBytes()));
-                EvolinkClient client = ClientTests.client(KEY, echo.baseUrl(), b -> b.maxReadRetries(0))) {
+                EvolinkClient client = clientOn(echo.baseUrl(), KEY, b -> b.maxReadRetries(0))) {
             Throwable answered = failure(client.credits());
             Throwable malformed = failure(client.getTask("task-unified-1-abcdefgh"));
             Throwable html = failure(client.getTasks(List.of("task-unified-1-abcdefgh")));
@@ -119,7 +120,7 @@ class SecretsTest {
 
     /**
      * Runs {@code action} with every logger at TRACE, except HttpClient's header and wire loggers: those print
-     * request headers by design, and the client warns about them instead (MetadataAndSecretsTest).
+     * request headers by design, and the client warns about them instead (security/KeySecrecyTest).
      */
     private static String captureLogs(Action action) throws Exception {
         StringWriter logs = new StringWriter();

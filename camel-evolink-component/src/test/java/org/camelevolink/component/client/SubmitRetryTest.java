@@ -1,13 +1,12 @@
 package org.camelevolink.component.client;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
 import org.camelevolink.simulator.journal.JournalEntry;
-import org.camelevolink.simulator.junit.EvolinkSimulatorExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,19 +25,14 @@ class SubmitRetryTest {
     private static final String KEY = "sk-submit-test-key-0b9d";
 
     @RegisterExtension
-    static final EvolinkSimulatorExtension SIM = EvolinkSimulatorExtension.withConfig(
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(
             SimulatorConfig.builder().timeScale(0.0005).apiKey(KEY, 1_000));
 
     private EvolinkClient client;
 
     @BeforeEach
     void setUp() {
-        client = ClientTests.client(KEY, SIM.baseUrl(), b -> b);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
+        client = SIM.client(KEY, b -> b);
     }
 
     @Test
@@ -76,8 +70,7 @@ class SubmitRetryTest {
 
     @Test
     void aSubmitAnsweredTooLateIsResentWithTheSameKeyAndChargedOnce() throws Exception {
-        try (EvolinkClient impatient = ClientTests.client(KEY, SIM.baseUrl(),
-                b -> b.responseTimeout(Duration.ofMillis(300)))) {
+        try (EvolinkClient impatient = SIM.client(KEY, b -> b.responseTimeout(Duration.ofMillis(300)))) {
             SIM.simulator().faults().script(Endpoint.CREATE, Fault.slow(1500), 1);
             SubmittedTask submitted = await(impatient.createTask(generation(), null));
             Thread.sleep(1500); // the slow first attempt is handled too, as a replay
@@ -101,7 +94,7 @@ class SubmitRetryTest {
 
     @Test
     void noResendsWhenSubmitRetriesAreOff() {
-        try (EvolinkClient once = ClientTests.client(KEY, SIM.baseUrl(), b -> b.maxSubmitRetries(0))) {
+        try (EvolinkClient once = SIM.client(KEY, b -> b.maxSubmitRetries(0))) {
             SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.HTTP_503), 1);
             assertThat(apiFailure(once.createTask(generation(), null)).getStatusCode()).isEqualTo(503);
             assertThat(SIM.simulator().journal(Endpoint.CREATE)).hasSize(1);

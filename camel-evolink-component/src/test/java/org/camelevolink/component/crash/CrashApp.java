@@ -7,9 +7,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * The crash tests' application: {@link CrashRouteMain} in a JVM of its own, run after run on one persistent store in
@@ -17,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class CrashApp implements AutoCloseable {
 
-    private static final long LIMIT_MILLIS = 120_000;
+    private static final Duration LIMIT = Duration.ofMinutes(2);
 
     @FunctionalInterface
     interface Condition {
@@ -49,17 +52,17 @@ final class CrashApp implements AutoCloseable {
     }
 
     /** Waits for {@code done}, failing if the application dies first or two minutes pass. */
-    void waitFor(String what, Condition done) throws Exception {
-        long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
-        while (!done.holds()) {
+    void waitFor(String what, Condition done) {
+        waitingFor(what).atMost(LIMIT).pollInterval(Duration.ofMillis(10)).until(() -> {
+            if (done.holds()) {
+                return true;
+            }
             if (!process.isAlive()) {
+                // thrown out of the wait at once: Awaitility does not swallow what a condition throws
                 throw new AssertionError("the application died while waiting for " + what);
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+            return false;
+        });
     }
 
     /** SIGKILL, and wait until the process is gone. */
@@ -67,7 +70,7 @@ final class CrashApp implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    /** The task ids the route has emitted, one line per emission, across all runs. */
+    /** The task ids delivered to the route, one line per delivery, across all runs. */
     List<String> emitted() throws IOException {
         Path file = work.resolve("emitted.log");
         return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();

@@ -1,11 +1,13 @@
 package org.camelevolink.component.crash;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
 import org.camelevolink.simulator.journal.JournalEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -35,8 +37,10 @@ class CrashLoopTest {
     private static final int ORDERS_PER_RUN = Integer.getInteger("crash.ordersPerRun", 5);
     private static final long SEED = Long.getLong("crash.seed", 11L);
 
-    private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.005)
-            .allowInsecureCallbacks(true).imageBaseSize(32).build());
+    /** A simulator of the test's own, handed to it as a parameter. */
+    @RegisterExtension
+    final SimulatorExtension simulator = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.005)
+            .allowInsecureCallbacks(true).imageBaseSize(32));
     private CrashApp app;
 
     @AfterEach
@@ -44,11 +48,11 @@ class CrashLoopTest {
         if (app != null) {
             app.close();
         }
-        sim.close();
     }
 
     @Test
-    void twentyKillsAtRandomPointsLoseNothingAndPayNothingTwice(@TempDir Path work) throws Exception {
+    void twentyKillsAtRandomPointsLoseNothingAndPayNothingTwice(@TempDir Path work, EvolinkSimulator sim)
+            throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(work.resolve("in"));
         app = new CrashApp(sim, work, "-XX:TieredStopAtLevel=1", "-Xshare:auto");
@@ -73,7 +77,7 @@ class CrashLoopTest {
         int total = orders;
         app.start(RUNS + 1);
         app.waitFor("every order's output", () -> app.outputs().size() == total);
-        Thread.sleep(500); // room for a wrong extra emission to show
+        Thread.sleep(500); // room for a wrong extra delivery to show
         app.kill();
 
         List<String> emitted = app.emitted();
@@ -104,7 +108,7 @@ class CrashLoopTest {
     }
 
     /**
-     * Where a run is killed: once it has sent {@code count} submits or emitted {@code count} tasks, plus up to
+     * Where a run is killed: once it has sent {@code count} submits or delivered {@code count} tasks, plus up to
      * 40 ms, so that kills fall before, between and inside submits, waits and deliveries.
      */
     private record KillPoint(boolean afterEmissions, int count, long extraMillis) {

@@ -1,10 +1,12 @@
 package org.camelevolink.component.crash;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kills the application with SIGKILL while it is submitting and emitting 200 tasks, starts it again on the same
+ * Kills the application with SIGKILL while it is submitting and delivering 200 tasks, starts it again on the same
  * persistent task store, and checks that every task reaches the consumer's route, that the route's output exists
  * once per task, and that the simulator was paid exactly 200 times.
  */
@@ -26,8 +28,10 @@ class CrashRecoveryTest {
 
     private static final int TASKS = 200;
 
-    private final EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.02)
-            .allowInsecureCallbacks(true).imageBaseSize(64).build());
+    /** A simulator of the test's own, handed to it as a parameter. */
+    @RegisterExtension
+    final SimulatorExtension simulator = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.02)
+            .allowInsecureCallbacks(true).imageBaseSize(64));
     private CrashApp app;
 
     @AfterEach
@@ -35,11 +39,10 @@ class CrashRecoveryTest {
         if (app != null) {
             app.close();
         }
-        sim.close();
     }
 
     @Test
-    void nothingIsLostAndNothingIsPaidTwiceAcrossAKill(@TempDir Path work) throws Exception {
+    void nothingIsLostAndNothingIsPaidTwiceAcrossAKill(@TempDir Path work, EvolinkSimulator sim) throws Exception {
         Files.createDirectories(work.resolve("in"));
         for (int i = 0; i < TASKS; i++) {
             Files.writeString(work.resolve("in").resolve(String.format("order-%03d.txt", i)), "poster number " + i);
@@ -47,7 +50,7 @@ class CrashRecoveryTest {
         app = new CrashApp(sim, work);
 
         app.start(1);
-        // killed while orders are still being submitted and finished tasks are being emitted
+        // killed while orders are still being submitted and finished tasks are being delivered
         app.waitFor("the first deliveries", () -> app.emitted().size() >= 20);
         app.kill();
         long submittedBeforeKill = sim.journal(Endpoint.CREATE).size();
@@ -55,7 +58,7 @@ class CrashRecoveryTest {
 
         app.start(2);
         app.waitFor("every task's output", () -> app.outputs().size() == TASKS);
-        Thread.sleep(500); // room for a wrong extra emission to show
+        Thread.sleep(500); // room for a wrong extra delivery to show
         app.kill();
 
         List<String> emitted = app.emitted();

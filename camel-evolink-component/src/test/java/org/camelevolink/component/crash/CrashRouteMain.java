@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
 /**
  * The application the crash test kills: files dropped in {@code in/} are submitted fire-and-forget (the file name is
  * the idempotency key and the correlation id); the consumer writes one file per finished task to {@code out/}, named
- * by the correlation id, and appends every emission to {@code emitted.log}. It uses the default persistent store.
+ * by the correlation id, and appends every delivery to {@code emitted.log}. It uses the default persistent store.
  * Arguments: simulator base URL, API key, store file, work directory.
  */
 public final class CrashRouteMain {

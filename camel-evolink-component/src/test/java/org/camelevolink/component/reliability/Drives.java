@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import static org.camelevolink.component.Waiting.waitingFor;
+
 /** Sends a fault matrix row's logical request the way its {@link FaultCase.Drive} says. */
 final class Drives {
 
@@ -34,11 +36,11 @@ final class Drives {
     /** The first send's task never ends by itself; the resend reads it (GET), then the test finishes it. */
     private static void sentTwice(String key, Rig rig, EvolinkSimulator sim) {
         rig.send(key, "a lighthouse for " + key);
-        Waits.until("the first send's task to be known", () -> rig.probe().undelivered().stream()
-                .anyMatch(r -> r.taskId() != null));
+        waitingFor("the first send's task to be known").atMost(Invariants.LIMIT)
+                .until(() -> rig.probe().undelivered().stream().anyMatch(r -> r.taskId() != null));
         String taskId = paidTask(sim);
         rig.send(key, "a lighthouse for " + key);
-        Waits.until("the resend's read", () -> !sim.journal(Endpoint.TASK_GET).isEmpty());
+        waitingFor("the resend's read").atMost(Invariants.LIMIT).until(() -> !sim.journal(Endpoint.TASK_GET).isEmpty());
         sim.completeTask(taskId);
     }
 
@@ -48,10 +50,10 @@ final class Drives {
      */
     private static void expiredLink(String key, Rig rig, EvolinkSimulator sim) {
         rig.send(key, "a lighthouse for " + key);
-        Waits.until("the task to be paid", () -> !Invariants.paidTasks(sim).isEmpty());
+        waitingFor("the task to be paid").atMost(Invariants.LIMIT).until(() -> !Invariants.paidTasks(sim).isEmpty());
         String taskId = paidTask(sim);
-        Waits.until("a first read of the task", () -> sim.journal().entries().stream().anyMatch(e ->
-                e.endpoint() == Endpoint.TASK_BATCH || e.endpoint() == Endpoint.TASK_GET));
+        waitingFor("a first read of the task").atMost(Invariants.LIMIT).until(() -> sim.journal().entries().stream()
+                .anyMatch(e -> e.endpoint() == Endpoint.TASK_BATCH || e.endpoint() == Endpoint.TASK_GET));
         sim.completeTask(taskId);
         sim.clock().advance(PAST_EVERY_LINK);
     }

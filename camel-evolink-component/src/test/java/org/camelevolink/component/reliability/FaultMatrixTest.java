@@ -23,10 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * Every fault the simulator can inject, in each of the three ways of getting an outcome: the logical request ends
- * exactly once (a completed exchange or emission, or a typed Evolink error), EvoLink charges at most once per
+ * exactly once (a completed exchange or delivery, or a typed Evolink error), EvoLink charges at most once per
  * idempotency key, the paid task reaches its receiver, and the application leaves no record, waiting task or thread
  * behind once it stops. Rows whose fault the client does not retry (a 500 or a garbled answer to a submit, a
  * resend's read or an upload) may end the first send in a typed error; the same message is then redelivered, as a
@@ -96,17 +97,17 @@ class FaultMatrixTest {
                 Rig rig = new Rig(sim, row.tune().apply(Rig.Settings.of(mode)))) {
             row.inject(sim, mode);
             Drives.drive(row.drive(), key, rig, sim);
-            Invariants.awaitEnds(rig, Waits.LIMIT);
+            Invariants.awaitEnds(rig, Invariants.LIMIT);
             int injected = row.kind() == null ? 1 : sim.faults().injectedCounts().get(row.kind());
             sim.faults().clear();
 
             Outcome first = rig.ledger().entry(key).last();
             if (first.producer() && first.kind() == Outcome.Kind.ERROR && row.mayNeedRedelivery()) {
                 rig.send(key, row.drive() == FaultCase.Drive.IMAGE_BODY ? Drives.png() : "a lighthouse for " + key);
-                Invariants.awaitEnds(rig, Waits.LIMIT);
+                Invariants.awaitEnds(rig, Invariants.LIMIT);
             }
             awaitCallbacksOf(sim, row, mode);
-            Waits.pause(50); // room for a wrong second emission to show
+            Thread.sleep(50); // room for a wrong second delivery to show
 
             Ledger.Entry entry = rig.ledger().entry(key);
             assertThat(injected).as("the fault was injected").isPositive();
@@ -137,7 +138,7 @@ class FaultMatrixTest {
             return;
         }
         long wanted = row.kind() == FaultKind.CALLBACK_DUPLICATE ? 2 : row.kind() == FaultKind.CALLBACK_LATE ? 1 : 0;
-        Waits.until(wanted + " callback deliveries", () -> sim.callbackAttempts().stream()
-                .filter(CallbackAttempt::succeeded).count() >= wanted, Duration.ofSeconds(10), () -> "");
+        waitingFor(wanted + " callback deliveries").atMost(Duration.ofSeconds(10)).until(() -> sim.callbackAttempts()
+                .stream().filter(CallbackAttempt::succeeded).count() >= wanted);
     }
 }

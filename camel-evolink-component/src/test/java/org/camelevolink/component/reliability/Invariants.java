@@ -13,16 +13,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /** What must hold after any run, whatever the faults: each request ended once, paid at most once, nothing left. */
 final class Invariants {
+
+    /** How long a run's requests may take to end; it only keeps a broken run from hanging the build. */
+    static final Duration LIMIT = Duration.ofSeconds(30);
 
     private Invariants() {
     }
 
     /**
      * Whether every send of {@code e} has ended: a waiting exchange with its own outcome; a fire-and-forget one
-     * with an error or by handing over, and then its task with an emission.
+     * with an error or by handing over, and then its task with a delivery.
      */
     static boolean ended(Mode mode, Ledger.Entry e) {
         int sends = e.sends.get();
@@ -40,11 +44,11 @@ final class Invariants {
     }
 
     static void awaitEnds(Rig rig, Duration limit) {
-        Waits.until("every request to end", () -> open(rig).isEmpty(), limit, () -> "open: " + open(rig));
+        waitingFor("every request to end").atMost(limit).until(() -> open(rig), List::isEmpty);
     }
 
     /**
-     * Requests that ended more often than they were sent (WAIT), or whose task was emitted more than once, or
+     * Requests that ended more often than they were sent (WAIT), or whose task was delivered more than once, or
      * with a send that both failed and was handed over.
      */
     static List<String> duplicates(Rig rig) {
@@ -93,11 +97,18 @@ final class Invariants {
     }
 
     static void assertNothingLeftBehind(Rig rig) {
-        Waits.until("the store to hold no undelivered record and the tracker no task", () ->
-                rig.probe().undelivered().isEmpty() && rig.probe().trackerWaiting() == 0
-                        && rig.probe().dispatcherWaiting() == 0, Duration.ofSeconds(10),
-                () -> rig.probe().undelivered().stream().map(TaskRecord::toString).toList() + ", tracker "
-                        + rig.probe().trackerWaiting() + ", dispatcher " + rig.probe().dispatcherWaiting());
+        waitingFor("the store to hold no undelivered record and the tracker no task").atMost(Duration.ofSeconds(10))
+                .until(() -> leftBehind(rig), String::isEmpty);
         assertThat(rig.probe().undelivered()).isEmpty();
+    }
+
+    /** Empty when nothing is left; else the undelivered records and what the tracker and dispatcher still wait on. */
+    private static String leftBehind(Rig rig) {
+        List<TaskRecord> undelivered = rig.probe().undelivered();
+        int tracker = rig.probe().trackerWaiting();
+        int dispatcher = rig.probe().dispatcherWaiting();
+        return undelivered.isEmpty() && tracker == 0 && dispatcher == 0 ? ""
+                : undelivered.stream().map(TaskRecord::toString).toList() + ", tracker " + tracker + ", dispatcher "
+                        + dispatcher;
     }
 }

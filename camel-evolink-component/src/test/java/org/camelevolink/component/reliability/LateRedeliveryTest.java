@@ -1,10 +1,12 @@
 package org.camelevolink.component.reliability;
 
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
 import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,20 +19,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LateRedeliveryTest {
 
+    /** A simulator of each test's own, handed to it as a parameter. */
+    @RegisterExtension
+    final SimulatorExtension simulator = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.002)
+            .allowInsecureCallbacks(true).imageBaseSize(32));
+
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"CONSUME", "CALLBACK"})
-    void aRedeliveryLaterThanMaxWaitTimeWaitsFromItsOwnSubmit(Mode mode) throws Exception {
-        try (EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.002)
-                .allowInsecureCallbacks(true).imageBaseSize(32).build());
-                Rig rig = new Rig(sim, Rig.Settings.of(mode).maxWaitTime(1_000))) {
+    void aRedeliveryLaterThanMaxWaitTimeWaitsFromItsOwnSubmit(Mode mode, EvolinkSimulator sim) throws Exception {
+        try (Rig rig = new Rig(sim, Rig.Settings.of(mode).maxWaitTime(1_000))) {
             sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.HTTP_500), 1);
             rig.send("late-redelivery", "a lighthouse");
-            Invariants.awaitEnds(rig, Waits.LIMIT);
+            Invariants.awaitEnds(rig, Invariants.LIMIT);
             assertThat(rig.ledger().entry("late-redelivery").last().code()).isEqualTo("internal_error");
 
-            Waits.pause(1_200); // the source redelivers after maxWaitTime has passed since the first attempt
+            Thread.sleep(1_200); // the source redelivers after maxWaitTime has passed since the first attempt
             rig.send("late-redelivery", "a lighthouse");
-            Invariants.awaitEnds(rig, Waits.LIMIT);
+            Invariants.awaitEnds(rig, Invariants.LIMIT);
 
             Outcome last = rig.ledger().entry("late-redelivery").last();
             assertThat(last.kind()).as(last.toString()).isEqualTo(Outcome.Kind.COMPLETED);

@@ -27,7 +27,7 @@ final class Ledger {
             return out;
         }
 
-        /** The last end: a consumer's emission if there is one, else the last send's own end. */
+        /** The last end: a delivery to the consumer if there is one, else the last send's own end. */
         Outcome last() {
             if (!emissions.isEmpty()) {
                 return emissions.get(emissions.size() - 1);

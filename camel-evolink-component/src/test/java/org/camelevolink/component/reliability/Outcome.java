@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * How one logical request ended, as its receiver saw it: the waiting exchange (its body or its exception) or the
- * exchange a consumer emitted (its status and error headers).
+ * exchange delivered to a consumer (its status and error headers).
  *
  * @param kind     what kind of end
  * @param code     EvoLink's or the component's error code; null when completed

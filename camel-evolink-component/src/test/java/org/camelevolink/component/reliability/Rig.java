@@ -9,6 +9,7 @@ import org.camelevolink.component.ComponentProbe;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.EvolinkConstants;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.simulator.EvolinkSimulator;
@@ -18,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One Camel application on the simulator in one {@link Mode}: {@code direct:send} submits a logical request (its
- * idempotency key doubles as correlation id), and every end of it, on the submitting exchange or emitted by the
- * consumer, goes to the {@link Ledger}. Errors of the submitting exchange are caught in the route, so a second
+ * idempotency key doubles as correlation id), and every end of it, on the submitting exchange or delivered to the
+ * consumer's route, goes to the {@link Ledger}. Errors of the submitting exchange are caught in the route, so a second
  * {@code done} of one exchange would show as a second outcome.
  */
 final class Rig implements AutoCloseable {
@@ -57,7 +58,7 @@ final class Rig implements AutoCloseable {
 
     Rig(EvolinkSimulator sim, Settings settings) throws Exception {
         this.settings = settings;
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, SimulatorConfig.DEFAULT_API_KEY,
+        EvolinkComponent evolink = SimulatorExtension.componentOn(sim, SimulatorConfig.DEFAULT_API_KEY,
                 new InMemoryTaskStore());
         EvolinkConfiguration cfg = evolink.getConfiguration();
         cfg.setMinPollInterval(settings.minPoll());
@@ -122,7 +123,7 @@ final class Rig implements AutoCloseable {
         for (Mode mode : Mode.values()) {
             try (Rig rig = new Rig(sim, Settings.of(mode))) {
                 rig.send("warm-up-" + mode, Drives.png());
-                Invariants.awaitEnds(rig, Waits.LIMIT);
+                Invariants.awaitEnds(rig, Invariants.LIMIT);
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.camelevolink.component.reliability;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.fault.Fault;
@@ -8,6 +10,7 @@ import org.camelevolink.simulator.fault.FaultPlan;
 import org.camelevolink.simulator.http.Endpoint;
 import org.camelevolink.simulator.task.SimTask;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * A seeded randomized run: {@code soak.tasks} logical requests (default 400; {@code -Dsoak.tasks=5000} for the
@@ -34,76 +38,78 @@ class SoakTest {
     /** Requests a mode has sent and not yet seen end, at most: a steady load rather than one burst. */
     private static final int IN_FLIGHT = 100;
 
-    @Test
-    void aSeededRandomRunEndsEveryRequestOncePaysOnceAndLeavesNothing() throws Exception {
-        long started = System.nanoTime();
-        try (EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005)
-                .allowInsecureCallbacks(true).imageBaseSize(32).seed(SEED).workerThreads(32)
-                .defaultCredits(10.0 * TASKS * 10).build())) {
-            Rig.warmUp(sim);
-            sim.reset();
-            Set<Thread> threadsBefore = Threads.live();
-            Map<Mode, Rig> rigs = new EnumMap<>(Mode.class);
-            for (Mode mode : Mode.values()) {
-                // long enough that only a task that never finishes reaches it, even through a stall of a loaded
-                // machine (a 5,000 run with 8 s saw 7 finished tasks time out in one stalled window)
-                rigs.put(mode, new Rig(sim, Rig.Settings.of(mode).maxWaitTime(20_000)));
-            }
-            randomFaults(sim.faults());
-            send(rigs, new Random(SEED));
-            List<String> lost = awaitEnds(rigs, Duration.ofSeconds(60 + TASKS / 20));
-            Map<FaultKind, Integer> injected = sim.faults().injectedCounts();
-            int faults = sim.faults().injectedTotal();
-            sim.faults().clear();
-            int redelivered = redeliverAmbiguousSubmits(rigs);
-            lost = awaitEnds(rigs, Duration.ofSeconds(30));
-            Waits.pause(300); // room for a late callback or a wrong second emission to show
+    /** The run's simulator, handed to the test as a parameter. */
+    @RegisterExtension
+    final SimulatorExtension simulator = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .allowInsecureCallbacks(true).imageBaseSize(32).seed(SEED).workerThreads(32)
+            .defaultCredits(10.0 * TASKS * 10));
 
-            List<String> duplicates = new ArrayList<>();
-            List<String> untyped = new ArrayList<>();
-            Map<String, Integer> ends = new TreeMap<>();
-            int outcomes = 0;
-            for (Rig rig : rigs.values()) {
-                duplicates.addAll(Invariants.duplicates(rig));
-                untyped.addAll(Invariants.untyped(rig));
-                for (Ledger.Entry e : rig.ledger().entries().values()) {
-                    Outcome last = e.last();
-                    if (last != null && Invariants.ended(rig.settings().mode(), e)) {
-                        outcomes++;
-                        ends.merge(rig.settings().mode() + " " + last.kind()
-                                + (last.code() == null ? "" : " " + last.code()), 1, Integer::sum);
-                    }
+    @Test
+    void aSeededRandomRunEndsEveryRequestOncePaysOnceAndLeavesNothing(EvolinkSimulator sim) throws Exception {
+        long started = System.nanoTime();
+        Rig.warmUp(sim);
+        sim.reset();
+        Set<Thread> threadsBefore = Threads.live();
+        Map<Mode, Rig> rigs = new EnumMap<>(Mode.class);
+        for (Mode mode : Mode.values()) {
+            // long enough that only a task that never finishes reaches it, even through a stall of a loaded
+            // machine (a 5,000 run with 8 s saw 7 finished tasks time out in one stalled window)
+            rigs.put(mode, new Rig(sim, Rig.Settings.of(mode).maxWaitTime(20_000)));
+        }
+        randomFaults(sim.faults());
+        send(rigs, new Random(SEED));
+        List<String> lost = awaitEnds(rigs, Duration.ofSeconds(60 + TASKS / 20));
+        Map<FaultKind, Integer> injected = sim.faults().injectedCounts();
+        int faults = sim.faults().injectedTotal();
+        sim.faults().clear();
+        int redelivered = redeliverAmbiguousSubmits(rigs);
+        lost = awaitEnds(rigs, Duration.ofSeconds(30));
+        Thread.sleep(300); // room for a late callback or a wrong second delivery to show
+
+        List<String> duplicates = new ArrayList<>();
+        List<String> untyped = new ArrayList<>();
+        Map<String, Integer> ends = new TreeMap<>();
+        int outcomes = 0;
+        for (Rig rig : rigs.values()) {
+            duplicates.addAll(Invariants.duplicates(rig));
+            untyped.addAll(Invariants.untyped(rig));
+            for (Ledger.Entry e : rig.ledger().entries().values()) {
+                Outcome last = e.last();
+                if (last != null && Invariants.ended(rig.settings().mode(), e)) {
+                    outcomes++;
+                    ends.merge(rig.settings().mode() + " " + last.kind()
+                            + (last.code() == null ? "" : " " + last.code()), 1, Integer::sum);
                 }
             }
-            List<String> unexpectedTimeouts = unexpectedTimeouts(rigs, sim);
-            List<String> errorEnds = errorEnds(rigs);
-            Map<String, Long> chargedTwice = Invariants.chargedTwice(sim);
-            Set<String> notReceived = new java.util.HashSet<>(Invariants.paidTasks(sim));
-            rigs.values().forEach(rig -> notReceived.retainAll(Invariants.paidButNotReceived(sim, rig)));
-            long paid = Invariants.paidTasks(sim).size();
-            for (Rig rig : rigs.values()) {
-                Invariants.assertNothingLeftBehind(rig);
-                rig.close();
-            }
-            List<String> threadsLeft = Threads.leftAfterWaiting(threadsBefore);
-            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-
-            System.out.printf("soak details: seed %d, %d s, %d paid tasks, %d redelivered after an ambiguous submit "
-                    + "error, faults %s, ends %s%n", SEED, seconds, paid, redelivered, nonZero(injected), ends);
-            System.out.printf("soak: %d tasks, %d faults injected, %d outcomes, %d duplicates, %d lost%n", TASKS,
-                    faults, outcomes, duplicates.size(), lost.size());
-
-            assertThat(lost).as("requests that never ended").isEmpty();
-            assertThat(duplicates).as("requests that ended twice").isEmpty();
-            assertThat(untyped).as("ends that are not Evolink types").isEmpty();
-            assertThat(outcomes).isEqualTo(TASKS);
-            assertThat(faults).as("faults injected").isGreaterThan(TASKS / 20);
-            assertThat(chargedTwice).as("idempotency keys charged twice").isEmpty();
-            assertThat(notReceived).as("paid tasks no receiver got").isEmpty();
-            assertThat(unexpectedTimeouts).as("timeouts of tasks that did finish").isEmpty();
-            assertThat(errorEnds).as("requests that ended in an error even after a redelivery").isEmpty();
-            assertThat(threadsLeft).as("threads left behind").isEmpty();
         }
+        List<String> unexpectedTimeouts = unexpectedTimeouts(rigs, sim);
+        List<String> errorEnds = errorEnds(rigs);
+        Map<String, Long> chargedTwice = Invariants.chargedTwice(sim);
+        Set<String> notReceived = new java.util.HashSet<>(Invariants.paidTasks(sim));
+        rigs.values().forEach(rig -> notReceived.retainAll(Invariants.paidButNotReceived(sim, rig)));
+        long paid = Invariants.paidTasks(sim).size();
+        for (Rig rig : rigs.values()) {
+            Invariants.assertNothingLeftBehind(rig);
+            rig.close();
+        }
+        List<String> threadsLeft = Threads.leftAfterWaiting(threadsBefore);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+        System.out.printf("soak details: seed %d, %d s, %d paid tasks, %d redelivered after an ambiguous submit "
+                + "error, faults %s, ends %s%n", SEED, seconds, paid, redelivered, nonZero(injected), ends);
+        System.out.printf("soak: %d tasks, %d faults injected, %d outcomes, %d duplicates, %d lost%n", TASKS,
+                faults, outcomes, duplicates.size(), lost.size());
+
+        assertThat(lost).as("requests that never ended").isEmpty();
+        assertThat(duplicates).as("requests that ended twice").isEmpty();
+        assertThat(untyped).as("ends that are not Evolink types").isEmpty();
+        assertThat(outcomes).isEqualTo(TASKS);
+        assertThat(faults).as("faults injected").isGreaterThan(TASKS / 20);
+        assertThat(chargedTwice).as("idempotency keys charged twice").isEmpty();
+        assertThat(notReceived).as("paid tasks no receiver got").isEmpty();
+        assertThat(unexpectedTimeouts).as("timeouts of tasks that did finish").isEmpty();
+        assertThat(errorEnds).as("requests that ended in an error even after a redelivery").isEmpty();
+        assertThat(threadsLeft).as("threads left behind").isEmpty();
     }
 
     /** About one fault per ten tasks: task faults drawn at each submit, transport faults on submits and reads. */
@@ -134,8 +140,8 @@ class SoakTest {
         Mode[] modes = Mode.values();
         for (int i = 0; i < TASKS; i++) {
             Rig rig = rigs.get(modes[random.nextInt(modes.length)]);
-            Waits.until("room to send", () -> Invariants.open(rig).size() < IN_FLIGHT, Duration.ofSeconds(60),
-                    () -> "open: " + Invariants.open(rig).size());
+            waitingFor("room to send").atMost(Duration.ofSeconds(60))
+                    .until(() -> Invariants.open(rig).size(), open -> open < IN_FLIGHT);
             String key = String.format("soak-%05d-%s", i, rig.settings().mode());
             rig.send(key, "a lighthouse number " + i);
         }
@@ -143,13 +149,12 @@ class SoakTest {
 
     /** Waits for every request to end, up to {@code limit}; returns those that did not. */
     private static List<String> awaitEnds(Map<Mode, Rig> rigs, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        List<String> open = open(rigs);
-        while (!open.isEmpty() && System.nanoTime() < deadline) {
-            Waits.pause(20);
-            open = open(rigs);
+        try {
+            return waitingFor("every request to end").atMost(limit).pollInterval(Duration.ofMillis(20))
+                    .until(() -> open(rigs), List::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return open(rigs);
         }
-        return open;
     }
 
     private static List<String> open(Map<Mode, Rig> rigs) {

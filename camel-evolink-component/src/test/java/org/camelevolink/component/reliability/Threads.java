@@ -1,9 +1,13 @@
 package org.camelevolink.component.reliability;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * Threads an application run leaves behind: those alive now that were not alive before it, other than the
@@ -36,18 +40,17 @@ final class Threads {
 
     /** Waits until the threads started since {@code before} have ended (stopping is partly asynchronous). */
     static void awaitNoneLeftSince(Set<Thread> before) {
-        Waits.until("the run's threads to end", () -> leftSince(before).isEmpty(), Duration.ofSeconds(15),
-                () -> leftSince(before).toString());
+        waitingFor("the run's threads to end").atMost(Duration.ofSeconds(15))
+                .until(() -> leftSince(before), List::isEmpty);
     }
 
     /** The threads started since {@code before} that are still alive after waiting up to 15 s for them to end. */
     static List<String> leftAfterWaiting(Set<Thread> before) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<String> left = leftSince(before);
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Waits.pause(20);
-            left = leftSince(before);
+        try {
+            return waitingFor("the run's threads to end").atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> leftSince(before), List::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return leftSince(before);
         }
-        return left;
     }
 }

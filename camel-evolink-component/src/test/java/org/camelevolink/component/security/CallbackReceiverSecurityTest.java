@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /**
  * The callback receiver under hostile calls, over real HTTP (platform-http on Vert.x) with the simulator's own
@@ -113,22 +114,22 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
     /** A forged "failed" for a running task: the read shows it running, and the waiting producer keeps waiting. */
     @Test
     void aForgedFailureDoesNotFailTheWaitingProducer() throws Exception {
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         CompletableFuture<Exchange> waiting = template.asyncSend("evolink:mj-v7",
                 e -> e.getMessage().setBody("a kite that takes its time"));
-        until("the submit", () -> sim.journal().chargedSubmits() == 1);
-        String taskId = sim.journal(Endpoint.CREATE).get(0).taskId();
+        waitingFor("the submit").until(() -> SIM.simulator().journal().chargedSubmits() == 1);
+        String taskId = SIM.simulator().journal(Endpoint.CREATE).get(0).taskId();
         String token = token(taskId);
         long readsBefore = reads(taskId); // a waiting producer's next read is a minute away
 
         String forged = "{\"id\":\"" + taskId + "\",\"status\":\"failed\",\"error\":{\"code\":\"content_policy_violation\""
                 + ",\"message\":\"forged\"}}";
         assertThat(post(token, forged).statusCode()).isEqualTo(200);
-        until("the re-read", () -> reads(taskId) > readsBefore);
+        waitingFor("the re-read").until(() -> reads(taskId) > readsBefore);
         Thread.sleep(100);
         assertThat(waiting).as("still waiting after the forged failure").isNotDone();
 
-        assertThat(sim.completeTask(taskId)).isTrue();
+        assertThat(SIM.simulator().completeTask(taskId)).isTrue();
         assertThat(post(token, taskJson(taskId, "completed")).statusCode()).isEqualTo(200);
         Exchange out = waiting.get(20, TimeUnit.SECONDS);
         assertThat(out.getException()).isNull();
@@ -137,7 +138,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
 
     /**
      * A "completed" callback with result links of the sender's choosing, for a task that did complete: what is
-     * emitted and downloaded is what the read says. The forged links point at a loopback server that the allowed
+     * delivered and downloaded is what the read says. The forged links point at a loopback server that the allowed
      * hosts would let through, so a download from them would show; there is none.
      */
     @Test
@@ -154,7 +155,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
             MockEndpoint done = getMockEndpoint("mock:done");
             done.expectedMessageCount(1);
             String taskId = submitWith(FaultKind.CALLBACK_LOST);
-            until("the task completes", () -> sim.task(taskId).terminal() != null);
+            waitingFor("the task completes").until(() -> SIM.simulator().task(taskId).terminal() != null);
             String evil = "http://127.0.0.1:" + canary.getAddress().getPort() + "/forged.png";
             String forged = "{\"id\":\"" + taskId + "\",\"status\":\"completed\",\"progress\":100,\"results\":[\""
                     + evil + "\",\"" + evil + "\",\"" + evil + "\",\"" + evil + "\"]}";
@@ -163,7 +164,7 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
             Exchange emitted = done.getReceivedExchanges().get(0);
             assertThat(emitted.getMessage().getHeader(EvolinkConstants.RESULT_URLS, List.class))
                     .hasSize(4).noneMatch(u -> u.toString().contains("forged"));
-            assertThat(sim.journal(Endpoint.MEDIA)).as("the real results downloaded").hasSize(4);
+            assertThat(SIM.simulator().journal(Endpoint.MEDIA)).as("the real results downloaded").hasSize(4);
             assertThat(fetched.get()).as("requests to the forged links").isZero();
         } finally {
             canary.stop(0);
@@ -186,11 +187,11 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
      * after delivery: one exchange, and after delivery not even a read.
      */
     @Test
-    void replaysAtOnceAndAfterDeliveryEmitOnce() throws Exception {
+    void replaysAtOnceAndAfterDeliveryDeliverOnce() throws Exception {
         MockEndpoint done = getMockEndpoint("mock:done");
         done.expectedMessageCount(1);
         String taskId = submitWith(FaultKind.CALLBACK_LOST);
-        until("the task completes", () -> sim.task(taskId).terminal() != null);
+        waitingFor("the task completes").until(() -> SIM.simulator().task(taskId).terminal() != null);
         String token = token(taskId);
         String body = taskJson(taskId, "completed");
         List<CompletableFuture<HttpResponse<String>>> replays = IntStream.range(0, 10)
@@ -213,32 +214,32 @@ class CallbackReceiverSecurityTest extends SecurityTestSupport {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private String submitWith(FaultKind fault) {
-        sim.faults().script(Endpoint.CREATE, Fault.of(fault), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(fault), 1);
         Exchange out = template.request("evolink:mj-v7?waitForCompletion=false", e -> e.getMessage().setBody("a fox"));
         assertThat(out.getException()).isNull();
         return out.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class);
     }
 
     private String token(String taskId) {
-        until("the record of " + taskId, () -> store.findByTaskId(taskId).isPresent());
+        waitingFor("the record of " + taskId).until(() -> store.findByTaskId(taskId).isPresent());
         return store.findByTaskId(taskId).orElseThrow().callbackToken();
     }
 
     private TaskRecord awaitDelivered(String taskId) {
-        until("task " + taskId + " delivered", () -> store.findByTaskId(taskId)
+        waitingFor("task " + taskId + " delivered").until(() -> store.findByTaskId(taskId)
                 .map(r -> r.state() == TaskState.DELIVERED).orElse(false));
         return store.findByTaskId(taskId).orElseThrow();
     }
 
     /** The reads of a task handed to a consumer: none yet, since its first scheduled read is a minute away. */
     private long settledReads(String taskId) throws InterruptedException {
-        until("the record of " + taskId, () -> store.findByTaskId(taskId).isPresent());
+        waitingFor("the record of " + taskId).until(() -> store.findByTaskId(taskId).isPresent());
         Thread.sleep(50);
         return reads(taskId);
     }
 
     private long reads(String taskId) {
-        return sim.journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
+        return SIM.simulator().journal().entries().stream().filter(e -> (e.endpoint() == Endpoint.TASK_GET
                 || e.endpoint() == Endpoint.TASK_BATCH) && (e.path().contains(taskId)
                 || e.body() != null && e.body().contains(taskId))).count();
     }

@@ -41,7 +41,7 @@ class CallbackUrlTest extends SecurityTestSupport {
                 e -> e.getMessage().setBody(Map.of("prompt", "a kite", "callback_url", url)));
         assertThat(out.getException()).as(url).isInstanceOf(EvolinkValidationException.class);
         assertThat(((EvolinkValidationException) out.getException()).getField()).isEqualTo("callback_url");
-        assertThat(sim.journal().entries()).as("nothing sent").isEmpty();
+        assertThat(SIM.simulator().journal().entries()).as("nothing sent").isEmpty();
     }
 
     /** Just outside each private range: public addresses, which pass. */

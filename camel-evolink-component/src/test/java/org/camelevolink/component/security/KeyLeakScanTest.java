@@ -1,125 +1,102 @@
 package org.camelevolink.component.security;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.camelevolink.component.EvolinkComponent;
-import org.camelevolink.simulator.EvolinkSimulator;
-import org.camelevolink.simulator.SimulatorConfig;
-import org.camelevolink.simulator.fault.Fault;
-import org.camelevolink.simulator.fault.FaultKind;
-import org.camelevolink.simulator.http.Endpoint;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The key scan's verdict on the whole test run. Runs after every other test class of this module
- * (junit-platform.properties orders classes by {@link Order}; the others keep the default, earlier, place), so
- * every line that any test made any logger write has been searched by then, including those of the crash test's
- * application in its own JVM. Run alone, it still proves that the scan works: its own route logs at TRACE.
+ * The key scan's verdict on the whole test run of this module: no log line of any JVM showed a test's key. It runs
+ * alone, in the surefire execution {@code key-scan} that the pom declares after the one that runs the tests, so
+ * every line of every test (Jupiter's and jqwik's, in whatever order they ran, and the lines of the applications the
+ * crash and store tests start in JVMs of their own) has been searched and written down by then. It reads what they
+ * wrote in the leak directory: {@link KeyScanListener}'s {@code run-<pid>.properties} and {@code summary-<pid>.txt}
+ * of the test JVM, and every JVM's {@code leaks-<pid>.txt}; files older than this build are an earlier build's and
+ * ignored. It writes them together in {@code summary.txt} there.
+ * <p>
+ * How it fails the build: a key found fails this test, so the {@code key-scan} execution fails, and surefire fails
+ * the build (BUILD FAILURE, the leaking lines, key masked, in the assertion message). If no test of the module ran
+ * in this build (a {@code -Dtest=} of another module's) there is nothing to judge and it is skipped; if tests ran
+ * but no summary was written (the listener not registered), or the appender missed a logger, it fails too.
+ * Outside that execution (an IDE, the main run) it is disabled.
  */
-@Order(Integer.MAX_VALUE)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfSystemProperty(named = KeyScanListener.VERDICT_PROPERTY, matches = "true")
 class KeyLeakScanTest {
 
-    private static final String HEADERS = "org.apache.hc.client5.http.headers";
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"(sk-[^\"]*)\"");
-
     @Test
-    @Order(1)
-    void everyKeyLiteralOfTheTestsIsScannedFor() throws Exception {
-        Set<String> literals = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/test/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY_LITERAL.matcher(Files.readString(source));
-                while (m.find()) {
-                    if (!m.group(1).contains("...")) { // "sk-..." in a comment or message is no key
-                        literals.add(m.group(1));
-                    }
-                }
-            }
+    void noLogLineOfTheWholeRunShowedAKey() throws Exception {
+        Path dir = KeyScan.leakDirectoryOrDefault();
+        List<Path> reports = thisBuilds(Path.of(System.getProperty("keyScan.reports")), "TEST-").stream()
+                .filter(f -> !f.getFileName().toString().contains(KeyLeakScanTest.class.getSimpleName())).toList();
+        Assumptions.assumeFalse(reports.isEmpty(), "no test of this module ran in this build: nothing to judge");
+
+        List<Path> runs = thisBuilds(dir, "run-");
+        assertThat(runs).as("summaries of this build's test run in %s: %d test classes ran, so KeyScanListener "
+                + "(META-INF/services/org.junit.platform.launcher.TestExecutionListener) must have written one", dir,
+                reports.size()).isNotEmpty();
+        long linesScanned = 0;
+        for (Path f : runs) {
+            Properties run = properties(f);
+            assertThat(run.getProperty("loggersNotScanned")).as("loggers the scan did not reach in " + f).isEmpty();
+            linesScanned += Long.parseLong(run.getProperty("linesScanned"));
         }
-        assertThat(literals).as("key literals in src/test/java").contains(TestKeys.SECURITY, "sk-simulator");
-        literals.removeAll(TestKeys.UNSCANNED);
-        assertThat(TestKeys.ALL).as("TestKeys.ALL lists every key a test uses").containsAll(literals);
+        assertThat(linesScanned).as("lines the scan searched").isPositive();
+
+        List<String> leaks = new ArrayList<>();
+        for (Path f : thisBuilds(dir, "leaks-")) {
+            Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                    .forEach(l -> leaks.add("[" + f.getFileName() + "] " + l));
+        }
+        StringBuilder summary = new StringBuilder();
+        for (Path f : thisBuilds(dir, "summary-")) {
+            summary.append(Files.readString(f));
+        }
+        summary.append("Lines with a key in any JVM of this run (leak files): ").append(leaks.size()).append('\n');
+        leaks.forEach(l -> summary.append("    ").append(l).append('\n'));
+        Files.writeString(dir.resolve("summary.txt"), summary);
+        System.out.println(summary);
+        assertThat(leaks).as("log lines that showed a test's API key (key masked here; the JVMs' summaries in %s)",
+                dir).isEmpty();
     }
 
     /**
-     * A route at work with Camel, HttpClient and the component at TRACE, a retried submit among it: the scan sees
-     * the lines of all three (HttpClient 5 logs nothing finer than DEBUG), and it does find the key where
-     * HttpClient prints it, so it would find it anywhere.
+     * The files of {@code dir} named {@code prefix*} that this build wrote: changed since the build started
+     * ({@code keyScan.buildStarted}, Maven's build timestamp, whole seconds, UTC).
      */
-    @Test
-    @Order(2)
-    void theScanSeesEveryLevelAndWouldSeeTheKey() throws Exception {
-        long headersBefore = KeyScan.tolerated().getOrDefault(HEADERS, 0L);
-        try (EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005)
-                .apiKey(TestKeys.SECURITY, 100).build());
-                CamelContext context = new DefaultCamelContext()) {
-            EvolinkComponent evolink = new EvolinkComponent();
-            evolink.getConfiguration().setApiKey(TestKeys.SECURITY);
-            evolink.getConfiguration().setBaseUrl(sim.baseUrl());
-            evolink.getConfiguration().setFilesBaseUrl(sim.filesBaseUrl());
-            evolink.getConfiguration().setAllowInsecureUrls(true);
-            evolink.getConfiguration().setMinPollInterval(5);
-            context.addComponent("evolink", evolink);
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:scan").to("evolink:mj-v7?download=true");
-                }
-            });
-            context.start();
-            sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.HTTP_503), 1);
-            Exchange out = context.createProducerTemplate().request("direct:scan",
-                    e -> e.getMessage().setBody("a kite over the scan"));
-            assertThat(out.getException()).isNull();
-            assertThat(out.getMessage().getBody(List.class)).as("the four downloaded images").hasSize(4);
+    private static List<Path> thisBuilds(Path dir, String prefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
         }
-        Map<String, Long> lines = KeyScan.lines();
-        assertThat(lines).containsKeys("org.apache.camel TRACE", "org.apache.camel DEBUG",
-                "org.apache.hc DEBUG", "org.camelevolink DEBUG", "org.camelevolink WARN");
-        assertThat(KeyScan.tolerated().getOrDefault(HEADERS, 0L)).as("lines of HttpClient's header logger showing "
-                + "the key").isGreaterThan(headersBefore);
+        FileTime since = FileTime.from(Instant.parse(System.getProperty("keyScan.buildStarted")));
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> out = new ArrayList<>();
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+                if (Files.getLastModifiedTime(f).compareTo(since) >= 0) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
     }
 
-    @Test
-    @Order(3)
-    void noLogLineOfTheWholeRunShowedAKey() throws Exception {
-        List<String> leaks = KeyScan.leaks();
-        String summary = summary(leaks);
-        System.out.println(summary);
-        Path dir = KeyScan.leakDirectory() != null ? KeyScan.leakDirectory() : Path.of("target/key-scan");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("summary.txt"), summary);
-        assertThat(leaks).as("log lines that showed a test's API key (key masked here)").isEmpty();
-    }
-
-    private static String summary(List<String> leaks) {
-        StringBuilder s = new StringBuilder("Key scan of this test run\n");
-        long total = KeyScan.lines().values().stream().mapToLong(Long::longValue).sum();
-        s.append("  lines scanned: ").append(total).append('\n');
-        KeyScan.lines().forEach((k, v) -> s.append("    ").append(k).append(": ").append(v).append('\n'));
-        s.append("  lines with a key where a documented limit outside the component excuses it, by logger: ")
-                .append(KeyScan.tolerated()).append('\n');
-        s.append("  lines with a key anywhere else: ").append(KeyScan.leakCount()).append(" in this JVM, ")
-                .append(leaks.size()).append(" listed\n");
-        leaks.forEach(l -> s.append("    ").append(l).append('\n'));
-        return s.toString();
+    private static Properties properties(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p;
     }
 }

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every Camel MBean, every health check result (UP and DOWN, message, details, error and its stack trace), the
  * endpoint URIs and the {@code toString()} of the component's objects. Not one of them shows a key, except the one
  * place Camel keeps it by design: {@code getEndpointUri()} and {@code getEndpointKey()} of the endpoint whose URI
- * holds it (MetadataAndSecretsTest and client/SecretsTest cover a refused key and the client's errors).
+ * holds it (KeySecrecyTest and client/SecretsTest cover a refused key and the client's errors).
  */
 class KeyNowhereTest extends SecurityTestSupport {
 

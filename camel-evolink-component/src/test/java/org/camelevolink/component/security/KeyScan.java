@@ -1,8 +1,6 @@
 package org.camelevolink.component.security;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +15,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 /**
  * What the key scan saw in this JVM: how many log lines per logger family and level, and every line that showed
- * one of {@link TestKeys}. Fed by {@link KeyScanAppender}, which log4j2-test.properties puts under every logger
- * for the whole test run; judged by KeyLeakScanTest, which runs last.
+ * one of {@link TestKeys}, each written down at once in {@code leaks-<pid>.txt} of the leak directory. Fed by
+ * {@link KeyScanAppender}, which log4j2-test.properties puts under every logger of every JVM on the test classpath
+ * (the surefire fork and the applications the crash and store tests start); {@link KeyScanListener} adds which test
+ * was running and writes the run's summary; KeyLeakScanTest, in a surefire execution of its own after the tests,
+ * judges what every JVM wrote.
  */
 public final class KeyScan {
 
@@ -53,6 +53,8 @@ public final class KeyScan {
     private static final Queue<String> LEAKS = new ConcurrentLinkedQueue<>();
     private static final LongAdder LEAK_COUNT = new LongAdder();
     private static volatile Path leakDirectory;
+    /** The test or container running in this JVM while a line was logged, when KeyScanListener knows it. */
+    private static volatile String running;
     /** A file left by an earlier run under the same process id is replaced, not added to. */
     private static boolean leakFileStarted;
 
@@ -68,6 +70,16 @@ public final class KeyScan {
         return leakDirectory;
     }
 
+    /** Where the leak files and run summaries are: as log4j2-test.properties says, or its default. */
+    static Path leakDirectoryOrDefault() {
+        Path dir = leakDirectory;
+        return dir != null ? dir : Path.of("target/key-scan").toAbsolutePath();
+    }
+
+    static void running(String testOrContainer) {
+        running = testOrContainer;
+    }
+
     static void record(String logger, String level, String line) {
         count(LINES, family(logger) + " " + level);
         String form = keyIn(line);
@@ -79,7 +91,9 @@ public final class KeyScan {
             return;
         }
         LEAK_COUNT.increment();
-        String finding = level + " " + logger + ": " + mask(line).strip();
+        String during = running;
+        String finding = level + " " + logger + ": " + mask(line).strip() + (during == null ? ""
+                : " [while " + during + " ran]");
         if (LEAKS.size() < KEPT) {
             LEAKS.add(finding);
         }
@@ -129,26 +143,9 @@ public final class KeyScan {
         return LEAK_COUNT.sum();
     }
 
-    /** This JVM's leaks (the first {@value #KEPT}) and those other JVMs of this run wrote down. */
+    /** This JVM's leaks, the first {@value #KEPT}; {@code leaks-<pid>.txt} has them all. */
     static List<String> leaks() {
-        List<String> all = new ArrayList<>(LEAKS);
-        Path dir = leakDirectory;
-        if (dir == null || !Files.isDirectory(dir)) {
-            return all;
-        }
-        long thisRunStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
-        String own = "leaks-" + ProcessHandle.current().pid() + ".txt";
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("leaks-")
-                    && !f.getFileName().toString().equals(own)).toList()) {
-                if (Files.getLastModifiedTime(f).toMillis() >= thisRunStarted) {
-                    Files.readAllLines(f).forEach(line -> all.add("[" + f.getFileName() + "] " + line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return all;
+        return new ArrayList<>(LEAKS);
     }
 
     private static synchronized void writeLeak(String finding) {

@@ -4,17 +4,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
-import org.camelevolink.component.TestComponents;
-import org.camelevolink.component.TestWaits;
+import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.store.TaskStore;
-import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-
-import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Routes against a real simulator over loopback that knows only {@link TestKeys#SECURITY}, with the key set on the
@@ -25,38 +19,18 @@ abstract class SecurityTestSupport extends CamelTestSupport {
 
     static final String KEY = TestKeys.SECURITY;
 
-    static EvolinkSimulator sim;
+    /** One simulator per test class, reset before each test. */
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
+            .allowInsecureCallbacks(true).imageBaseSize(64).apiKey(KEY, 100_000));
+
     final TaskStore store = new InMemoryTaskStore();
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.0005).allowInsecureCallbacks(true)
-                .imageBaseSize(64).apiKey(KEY, 100_000).build());
-    }
-
-    @BeforeEach
-    void resetSimulator() {
-        sim.reset();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        EvolinkComponent evolink = TestComponents.onSimulator(sim, KEY, store);
-        EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setMinPollInterval(5);
-        cfg.setMaxPollInterval(50);
-        context.addComponent("evolink", evolink);
+        context.addComponent("evolink", SIM.component(KEY, store));
         return context;
-    }
-
-    static void until(String what, BooleanSupplier condition) {
-        TestWaits.until(what, condition);
     }
 
     static EvolinkConfiguration evolinkConfiguration(CamelContext context) {

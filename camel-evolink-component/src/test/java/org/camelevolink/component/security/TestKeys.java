@@ -27,8 +27,8 @@ public final class TestKeys {
      */
     public static final List<String> ALL = List.of(SIMULATOR, SECURITY,
             "sk-SECRET-7f3a9c1e5d2b8a64", // client/SecretsTest
-            "sk-very-secret+key/value=42", // MetadataAndSecretsTest
-            "sk-another-key-000", // MetadataAndSecretsTest
+            "sk-very-secret+key/value=42", // KeySecrecyTest
+            "sk-another-key-000", // KeySecrecyTest
             "sk-batch-test-key-d4f0",
             "sk-bounds-test-key-8e41",
             "sk-client-test-key-9f8e7d",

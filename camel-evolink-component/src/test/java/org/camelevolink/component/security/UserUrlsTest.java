@@ -66,7 +66,7 @@ class UserUrlsTest extends SecurityTestSupport {
         Exchange prompt = template.request("evolink:mj-v7", e -> e.getMessage().setBody(base
                 + "/prompt.png a red kite"));
         // the task is not run to its end: whether the mask suits the model is beside the point here
-        sim.faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
+        SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         Exchange mask = template.request("evolink:mj-v7-upload-paint?prompt=fill&canvasWidth=96&canvasHeight=64"
                 + "&imgPosX=0&imgPosY=0&imgPosWidth=64&imgPosHeight=64&waitForCompletion=false&maskUrl=" + base
                 + "/mask.png&imageUrls=" + base + "/paint.png", e -> { });
@@ -74,7 +74,7 @@ class UserUrlsTest extends SecurityTestSupport {
             assertThat(out.getException()).isNull();
         }
 
-        List<String> sent = sim.journal(Endpoint.CREATE).stream().map(JournalEntry::body).toList();
+        List<String> sent = SIM.simulator().journal(Endpoint.CREATE).stream().map(JournalEntry::body).toList();
         for (String path : List.of("/option.png", "/header.png", "/prompt.png", "/mask.png", "/paint.png")) {
             assertThat(sent).as("sent to EvoLink as given").anyMatch(body -> body.contains(base + path));
         }
@@ -84,7 +84,7 @@ class UserUrlsTest extends SecurityTestSupport {
             assertThat(r[1]).as("user agent of the request for " + r[0]).doesNotStartWith("camel-evolink");
             assertThat(r[2]).as("Authorization of the request for " + r[0]).isNull();
         });
-        assertThat(sim.journal(Endpoint.FILES)).as("no upload by URL either").isEmpty();
+        assertThat(SIM.simulator().journal(Endpoint.FILES)).as("no upload by URL either").isEmpty();
     }
 
     private static byte[] png() throws IOException {
