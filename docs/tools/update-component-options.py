@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Rewrites the option and header tables of docs/evolink-component.adoc from the catalog JSON that the
-camel-component-maven-plugin generates (build the component first). MetadataAndSecretsTest fails when they drift."""
+camel-component-maven-plugin generates (build the component first). GeneratedMetadataTest fails when they drift."""
 import json
 import pathlib
 import re

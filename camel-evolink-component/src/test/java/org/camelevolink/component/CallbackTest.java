@@ -131,7 +131,7 @@ class CallbackTest extends ProducerTestSupport {
     void hostileCallsGetClearAnswersAndDeliverNothing() throws Exception {
         SIM.simulator().faults().script(Endpoint.CREATE, Fault.of(FaultKind.NEVER_FINISH), 1);
         String taskId = submit("mj-v7");
-        TaskRecord record = context.getComponent("evolink", EvolinkComponent.class).store().findByTaskId(taskId)
+        TaskRecord record = records().findByTaskId(taskId)
                 .orElseThrow();
         String token = record.callbackToken();
         assertThat(token).hasSizeGreaterThanOrEqualTo(43);
@@ -150,7 +150,7 @@ class CallbackTest extends ProducerTestSupport {
         waitingFor("the re-read").until(() -> reads(taskId) > readsBefore);
         Thread.sleep(100);
         assertThat(getMockEndpoint("mock:done").getReceivedCounter()).isZero();
-        assertThat(context.getComponent("evolink", EvolinkComponent.class).store().findByTaskId(taskId)
+        assertThat(records().findByTaskId(taskId)
                 .orElseThrow().state()).isEqualTo(TaskState.WAITING);
     }
 

@@ -3,6 +3,7 @@ package org.camelevolink.component;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.camelevolink.component.store.InMemoryTaskStore;
+import org.camelevolink.component.store.TaskIdIndex;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
 import org.camelevolink.component.store.TaskStore;
@@ -20,6 +21,8 @@ abstract class ProducerTestSupport extends CamelTestSupport {
             .allowInsecureCallbacks(true).imageBaseSize(128));
 
     /** The component's task store: in memory unless a test is about the persistent one. */
+    private TaskIdIndex records;
+
     protected TaskStore taskStore() {
         return new InMemoryTaskStore();
     }
@@ -27,15 +30,20 @@ abstract class ProducerTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.addComponent("evolink", SIM.component(SimulatorConfig.DEFAULT_API_KEY, taskStore()));
+        records = new TaskIdIndex(taskStore());
+        context.addComponent("evolink", SIM.component(SimulatorConfig.DEFAULT_API_KEY, records));
         return context;
+    }
+
+    /** The component's task store, which also finds a record by its task id. */
+    protected TaskIdIndex records() {
+        return records;
     }
 
     /** Waits until the component's store says the task's outcome reached its receiver, and returns the record. */
     protected TaskRecord awaitDelivered(String taskId) {
-        EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
-        waitingFor("task " + taskId + " delivered").until(() -> evolink.store().findByTaskId(taskId)
+        waitingFor("task " + taskId + " delivered").until(() -> records.findByTaskId(taskId)
                 .map(r -> r.state() == TaskState.DELIVERED).orElse(false));
-        return evolink.store().findByTaskId(taskId).orElseThrow();
+        return records.findByTaskId(taskId).orElseThrow();
     }
 }

@@ -130,11 +130,6 @@ class SlowTaskStoreTest extends ProducerTestSupport {
             return records.find(idempotencyKey);
         }
 
-        @Override
-        public Optional<TaskRecord> findByTaskId(String taskId) {
-            called();
-            return records.findByTaskId(taskId);
-        }
 
         @Override
         public Optional<TaskRecord> findByCallbackToken(String callbackToken) {

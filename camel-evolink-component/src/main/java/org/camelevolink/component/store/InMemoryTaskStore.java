@@ -12,15 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryTaskStore implements TaskStore {
 
     private final Map<String, TaskRecord> records = new ConcurrentHashMap<>();
-    private final Map<String, String> keyByTaskId = new ConcurrentHashMap<>();
     private final Map<String, String> keyByToken = new ConcurrentHashMap<>();
 
     @Override
     public void save(TaskRecord record) {
         records.put(record.idempotencyKey(), record);
-        if (record.taskId() != null) {
-            keyByTaskId.put(record.taskId(), record.idempotencyKey());
-        }
         if (record.callbackToken() != null) {
             keyByToken.put(record.callbackToken(), record.idempotencyKey());
         }
@@ -29,11 +25,6 @@ public final class InMemoryTaskStore implements TaskStore {
     @Override
     public Optional<TaskRecord> find(String idempotencyKey) {
         return Optional.ofNullable(records.get(idempotencyKey));
-    }
-
-    @Override
-    public Optional<TaskRecord> findByTaskId(String taskId) {
-        return Optional.ofNullable(keyByTaskId.get(taskId)).map(records::get);
     }
 
     @Override
@@ -52,9 +43,6 @@ public final class InMemoryTaskStore implements TaskStore {
         for (TaskRecord r : List.copyOf(records.values())) {
             if (r.state() == TaskState.DELIVERED && r.updatedAt() < updatedBefore
                     && records.remove(r.idempotencyKey(), r)) {
-                if (r.taskId() != null) {
-                    keyByTaskId.remove(r.taskId(), r.idempotencyKey());
-                }
                 if (r.callbackToken() != null) {
                     keyByToken.remove(r.callbackToken(), r.idempotencyKey());
                 }

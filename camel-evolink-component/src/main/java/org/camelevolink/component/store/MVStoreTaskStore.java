@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * The default {@link TaskStore}: one file of H2's MVStore, an embedded pure-Java key-value store (part of the well
  * kept H2 database; nothing to install or run). Each {@link #save} is committed before it returns; MVStore writes
  * copy-on-write, checksummed chunks, so a process killed at any instant reopens at its last commit. An update
- * writes one small chunk (the touched pages of the record and its two index entries, compressed); freed chunks are
+ * writes one small chunk (the touched pages of the record and its callback-token index entry, compressed); freed chunks are
  * reused at once and delivered records are purged, so the file stays bounded.
  * <p>
  * MVStore's background writer is off. With it on, a commit it started wrote asynchronously (on its "H2-serialization"
@@ -58,7 +58,6 @@ public final class MVStoreTaskStore implements TaskStore {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private MVStore store;
     private MVMap<String, String> records;
-    private MVMap<String, String> keyByTaskId;
     private MVMap<String, String> keyByToken;
 
     public MVStoreTaskStore(Path file) {
@@ -137,7 +136,6 @@ public final class MVStoreTaskStore implements TaskStore {
         // versions than that means the header never points to a chunk that may be overwritten.
         store.setVersionsToKeep(VERSIONS_TO_KEEP);
         records = store.openMap("records");
-        keyByTaskId = store.openMap("keyByTaskId");
         keyByToken = store.openMap("keyByToken");
         records.values().forEach(this::parse); // a record that does not read fails now, not at the first lookup
     }
@@ -197,9 +195,6 @@ public final class MVStoreTaskStore implements TaskStore {
         } catch (IOException e) {
             throw new TaskStoreException("Cannot write task record " + key + " to " + file, e);
         }
-        if (record.taskId() != null) {
-            keyByTaskId.put(record.taskId(), key);
-        }
         if (record.callbackToken() != null) {
             keyByToken.put(record.callbackToken(), key);
         }
@@ -210,11 +205,6 @@ public final class MVStoreTaskStore implements TaskStore {
     @Override
     public Optional<TaskRecord> find(String idempotencyKey) {
         return whileOpen(() -> Optional.ofNullable(records.get(idempotencyKey)).map(this::parse));
-    }
-
-    @Override
-    public Optional<TaskRecord> findByTaskId(String taskId) {
-        return whileOpen(() -> Optional.ofNullable(keyByTaskId.get(taskId)).flatMap(this::find));
     }
 
     @Override
@@ -249,9 +239,6 @@ public final class MVStoreTaskStore implements TaskStore {
             TaskRecord r = parse(e.getValue());
             if (r.state() == TaskState.DELIVERED && r.updatedAt() < updatedBefore) {
                 records.remove(e.getKey());
-                if (r.taskId() != null) {
-                    keyByTaskId.remove(r.taskId(), e.getKey());
-                }
                 if (r.callbackToken() != null) {
                     keyByToken.remove(r.callbackToken(), e.getKey());
                 }

@@ -30,8 +30,6 @@ public interface TaskStore {
 
     Optional<TaskRecord> find(String idempotencyKey);
 
-    Optional<TaskRecord> findByTaskId(String taskId);
-
     Optional<TaskRecord> findByCallbackToken(String callbackToken);
 
     /** Every record not yet {@link TaskState#DELIVERED}, in no particular order. */

@@ -6,7 +6,7 @@ import org.camelevolink.component.EvolinkComponent;
 import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.store.InMemoryTaskStore;
-import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.store.TaskIdIndex;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,7 +24,7 @@ abstract class SecurityTestSupport extends CamelTestSupport {
     static final SimulatorExtension SIM = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.0005)
             .allowInsecureCallbacks(true).imageBaseSize(64).apiKey(KEY, 100_000));
 
-    final TaskStore store = new InMemoryTaskStore();
+    final TaskIdIndex store = new TaskIdIndex(new InMemoryTaskStore());
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

@@ -85,7 +85,7 @@ class MVStoreTaskStoreTest {
         try {
             assertThat(again.size()).isEqualTo(1_600);
             assertThat(again.undelivered()).allMatch(r -> r.state() == TaskState.WAITING);
-            assertThat(again.findByTaskId("task-t7-199")).isPresent();
+            assertThat(again.find("t7-199").orElseThrow().taskId()).isEqualTo("task-t7-199");
         } finally {
             again.stop();
         }
