@@ -208,7 +208,7 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         HealthCheck.Result result = check.call();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getDetails()).containsEntry("finished_tasks_to_deliver", 0L)
-                .containsEntry("task_store", "InMemoryTaskStore");
+                .containsEntry("task_store", "TaskIdIndex"); // the store these tests give the component
     }
 
 }
