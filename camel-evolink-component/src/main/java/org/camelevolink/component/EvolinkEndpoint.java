@@ -23,7 +23,7 @@ import org.camelevolink.component.tracking.TaskPermits;
 public class EvolinkEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The EvoLink model id, e.g. mj-v7, mj-v7-upscale, mj-v7-remove-bg, mj-v8.2-edit. A consumer "
-            + "on * receives the tasks of every model that has no consumer of its own.")
+            + "on the wildcard path, a single asterisk, receives the tasks of every model that has no consumer of its own.")
     @Metadata(required = true)
     private String model;
 

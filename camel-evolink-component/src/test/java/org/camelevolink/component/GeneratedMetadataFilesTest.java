@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.AsyncProducer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -19,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The files camel-component-maven-plugin generates besides the configurers, as a Camel component ships them: the
- * {@code component.properties} descriptor that tooling reads to find a jar's components, and the catalog JSON's
- * flags.
+ * {@code component.properties} descriptor that tooling reads to find a jar's components, the catalog JSON's flags,
+ * and its descriptions as written in the source.
  */
 class GeneratedMetadataFilesTest {
 
@@ -67,6 +72,48 @@ class GeneratedMetadataFilesTest {
         assertThat(component.get("scheme").asText()).isEqualTo("evolink");
         assertThat(component.get("groupId").asText()).isEqualTo("org.camelevolink");
         assertThat(component.get("artifactId").asText()).isEqualTo("camel-evolink-component");
+    }
+
+    /**
+     * The plugin keeps only letters, digits and {@code .,-=\'/\!&%():;#$_{}} of a description (it drops {@code *},
+     * {@code []}, {@code <...>}, {@code "}, {@code +}, {@code ?}, {@code @}, {@code |}...): a description that uses
+     * another character reaches the catalog, the IDEs and the reference changed. Every description written on our
+     * options and headers must reach the catalog as written.
+     */
+    @Test
+    void everyDescriptionWeWroteReachesTheCatalogAsWritten() throws IOException {
+        JsonNode json = catalog();
+        Set<String> inCatalog = new HashSet<>();
+        for (String section : new String[] {"componentProperties", "properties", "headers"}) {
+            json.get(section).forEach(o -> inCatalog.add(o.path("description").asText()));
+        }
+        List<String> written = new ArrayList<>();
+        for (Class<?> type : new Class<?>[] {EvolinkComponent.class, EvolinkEndpoint.class,
+            EvolinkConfiguration.class, EvolinkConstants.class}) {
+            for (Field f : type.getDeclaredFields()) {
+                String d = description(f);
+                if (!d.isEmpty()) {
+                    written.add(d);
+                }
+            }
+        }
+        assertThat(written).as("descriptions on our fields").hasSizeGreaterThan(50);
+        // the plugin appends its own sentence to a multi-value option's description, nothing else
+        assertThat(written).as("descriptions changed on their way into the catalog").allMatch(d -> inCatalog.stream()
+                .anyMatch(c -> c.equals(d) || c.startsWith(d + " This is a multi-value option with prefix: ")));
+    }
+
+    private static String description(Field f) {
+        UriPath path = f.getAnnotation(UriPath.class);
+        if (path != null && !path.description().isEmpty()) {
+            return path.description();
+        }
+        UriParam param = f.getAnnotation(UriParam.class);
+        if (param != null && !param.description().isEmpty()) {
+            return param.description();
+        }
+        Metadata metadata = f.getAnnotation(Metadata.class);
+        return metadata == null ? "" : metadata.description();
     }
 
     private static JsonNode catalog() throws IOException {

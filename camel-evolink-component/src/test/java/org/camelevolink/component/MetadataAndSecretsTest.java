@@ -73,6 +73,16 @@ class MetadataAndSecretsTest extends ProducerTestSupport {
         }
     }
 
+    /** The tables are the generator's output for the catalog of this build, not a hand edit nor a stale run. */
+    @Test
+    void theReferenceTablesAreWhatTheGeneratorWritesFromTheCatalog() throws Exception {
+        Process check = new ProcessBuilder("python3", "../docs/tools/update-component-options.py", "--check")
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor()).as(output).isZero();
+        assertThat(output).contains("up to date");
+    }
+
     /**
      * The recommended set-up: the key on the component (from a property or EVOLINK_API_KEY). Every Camel and
      * component logger at TRACE, a failing call, endpoint URIs, errors and the configuration: the key is nowhere.
