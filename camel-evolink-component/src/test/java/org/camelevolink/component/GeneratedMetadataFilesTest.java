@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The files camel-component-maven-plugin generates besides the configurers, as a Camel component ships them: the
  * {@code component.properties} descriptor that tooling reads to find a jar's components, the catalog JSON's flags,
- * and its descriptions as written in the source.
+ * its descriptions as written in the source, and the copy of the JSON in Apache's catalog layout that the
+ * {@code catalog} jar carries (docs/checking-uris.md).
  */
 class GeneratedMetadataFilesTest {
 
@@ -101,6 +104,16 @@ class GeneratedMetadataFilesTest {
         // the plugin appends its own sentence to a multi-value option's description, nothing else
         assertThat(written).as("descriptions changed on their way into the catalog").allMatch(d -> inCatalog.stream()
                 .anyMatch(c -> c.equals(d) || c.startsWith(d + " This is a multi-value option with prefix: ")));
+    }
+
+    @Test
+    void theCatalogJarLayoutHoldsTheSameJson() throws IOException {
+        // written in process-classes by maven-resources-plugin, packed as the -catalog jar; Apache's catalog
+        // (camel-report-maven-plugin's) looks a component up at org/apache/camel/catalog/components/<name>.json
+        Path copy = Path.of("target/catalog/org/apache/camel/catalog/components/evolink.json");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(CATALOG_JSON)) {
+            assertThat(Files.readAllBytes(copy)).isEqualTo(in.readAllBytes());
+        }
     }
 
     private static String description(Field f) {
