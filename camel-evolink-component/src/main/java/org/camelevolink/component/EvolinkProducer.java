@@ -66,7 +66,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         validator = new RequestValidator(services.catalog(), cfg.isAllowInsecureUrls());
         normalizer = new RequestNormalizer(services.catalog());
         client = services.clients().client(cfg);
-        uploader = new ImageUploader(client);
+        uploader = new ImageUploader(client, endpoint.getModel());
         downloader = new ResultDownloader(client, cfg);
         if (cfg.isDownload() && !cfg.isWaitForCompletion()) {
             throw new IllegalArgumentException("download=true needs waitForCompletion=true on " + endpoint
