@@ -102,8 +102,8 @@ public class EvolinkConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "URL of a mask image (model_params.mask.url); see the models guide for "
             + "each version's mask semantics.")
     private String maskUrl;
-    @UriParam(label = "producer", description = "Mask polygons as JSON (model_params.mask.areas), e.g. "
-            + "[{\"width\":200,\"height\":200,\"points\":[50,50,50,250,250,250,250,50]}].")
+    @UriParam(label = "producer", description = "Mask polygons (model_params.mask.areas): a JSON array of objects with width, height "
+            + "and points (x1, y1, x2, y2, ...), best given as RAW(...); the reference shows an example.")
     private String maskAreas;
     @UriParam(label = "producer", description = "Input image URLs (image_urls), comma-separated.")
     private String imageUrls;
@@ -134,7 +134,7 @@ public class EvolinkConfiguration implements Cloneable {
               description = "Longest delay between two status reads of one task, once the first read is made.")
     private long maxPollInterval = 30_000;
     @UriParam(label = "common", defaultValue = "false",
-              description = "Put the result images themselves in the body (byte[] per image, a List when several) "
+              description = "Put the result images themselves in the body (a byte array per image, a List when several) "
                       + "instead of the task.")
     private boolean download;
     @UriParam(label = "common", defaultValue = "52428800", description = "Largest image downloaded, in bytes.")

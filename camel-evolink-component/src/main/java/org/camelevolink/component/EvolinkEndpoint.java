@@ -1,5 +1,6 @@
 package org.camelevolink.component;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -19,10 +20,10 @@ import org.camelevolink.component.tracking.TaskPermits;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "evolink", title = "EvoLink", syntax = "evolink:model",
              category = {Category.AI}, headersClass = EvolinkConstants.class)
-public class EvolinkEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class EvolinkEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The EvoLink model id, e.g. mj-v7, mj-v7-upscale, mj-v7-remove-bg, mj-v8.2-edit. A consumer "
-            + "on * receives the tasks of every model that has no consumer of its own.")
+            + "on the wildcard path, a single asterisk, receives the tasks of every model that has no consumer of its own.")
     @Metadata(required = true)
     private String model;
 

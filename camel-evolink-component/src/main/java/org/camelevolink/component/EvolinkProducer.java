@@ -66,7 +66,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         validator = new RequestValidator(services.catalog(), cfg.isAllowInsecureUrls());
         normalizer = new RequestNormalizer(services.catalog());
         client = services.clients().client(cfg);
-        uploader = new ImageUploader(client);
+        uploader = new ImageUploader(client, endpoint.getModel());
         downloader = new ResultDownloader(client, cfg);
         // a bad static option fails the route's start, not a message after an earlier step was paid for
         validator.validateStatic(new RequestAssembler(endpoint.getModel(), spec, cfg).staticPart());

@@ -31,9 +31,12 @@ final class ImageUploader {
     }
 
     private final EvolinkClient client;
+    /** The endpoint's model, which a rejected body is reported against. */
+    private final String model;
 
-    ImageUploader(EvolinkClient client) {
+    ImageUploader(EvolinkClient client, String model) {
         this.client = client;
+        this.model = model;
     }
 
     /** The body's image content, or null when the body is not image content. */
@@ -56,7 +59,7 @@ final class ImageUploader {
         }
         String mime = ImageTypes.sniff(bytes); // the files API checks content, so do we
         if (mime == null) {
-            throw new EvolinkValidationException("upload", "body",
+            throw new EvolinkValidationException(model, "body",
                     "is not a PNG, JPEG, GIF or WebP image (EvoLink's files API takes images only)");
         }
         return new Pending(bytes, mime, name);
@@ -67,10 +70,10 @@ final class ImageUploader {
                 .thenApply(EvolinkFile::fileUrl);
     }
 
-    private static byte[] read(File f) {
+    private byte[] read(File f) {
         try {
             if (f.length() > MAX_BYTES) {
-                throw new EvolinkValidationException("upload", "body", "is larger than " + MAX_BYTES + " bytes");
+                throw new EvolinkValidationException(model, "body", "is larger than " + MAX_BYTES + " bytes");
             }
             return Files.readAllBytes(f.toPath());
         } catch (IOException e) {
@@ -78,11 +81,11 @@ final class ImageUploader {
         }
     }
 
-    private static byte[] read(InputStream in) {
+    private byte[] read(InputStream in) {
         try (in) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new EvolinkValidationException("upload", "body", "is larger than " + MAX_BYTES + " bytes");
+                throw new EvolinkValidationException(model, "body", "is larger than " + MAX_BYTES + " bytes");
             }
             return bytes;
         } catch (IOException e) {

@@ -155,6 +155,21 @@ class EvolinkProducerTest extends ProducerTestSupport {
                 .isTrue();
     }
 
+    /** A body that is no image is refused before any upload, against the endpoint's model, not the upload step. */
+    @Test
+    void aBodyThatIsNoImageIsRefusedAgainstTheEndpointsModel() {
+        int before = SIM.simulator().journal().entries().size();
+        Exchange out = template.request("direct:upload",
+                e -> e.getMessage().setBody("not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(out.getException()).isInstanceOf(EvolinkValidationException.class);
+        EvolinkValidationException error = (EvolinkValidationException) out.getException();
+        assertThat(error.getModel()).isEqualTo("mj-v7-remove-bg");
+        assertThat(error.getField()).isEqualTo("body");
+        assertThat(error).hasMessage("Invalid request for EvoLink model mj-v7-remove-bg: 'body' is not a PNG, JPEG, "
+                + "GIF or WebP image (EvoLink's files API takes images only)");
+        assertThat(SIM.simulator().journal().entries()).hasSize(before);
+    }
+
     /** A 64x64 PNG: white background, a dark square in the middle. */
     static byte[] squareOnWhite() throws java.io.IOException {
         BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);

@@ -1,6 +1,12 @@
 package org.camelevolink.examples;
 
 import org.apache.camel.main.Main;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.junit.jupiter.api.Test;
@@ -10,8 +16,11 @@ import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +66,64 @@ class YamlRouteTest {
         assertThat(cutout.getWidth()).isEqualTo(80);
         assertThat(cutout.getRGB(0, 0) >>> 24).isZero();
         assertThat(cutout.getRGB(40, 30) >>> 24).isEqualTo(255);
+    }
+
+    /**
+     * A file that passes the name filter but is no image fails once, naming the endpoint's model, and goes to
+     * {@code .failed}: it is not read, logged and refused again at every poll of the inbox (every 500 ms).
+     */
+    @Test
+    void aFileThatIsNoImageIsMovedAsideAndLoggedOnce(@TempDir Path dir) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path outbox = dir.resolve("outbox");
+        Files.writeString(inbox.resolve("notes.png"), "meeting notes, whatever the name says");
+        BufferedImage photo = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(photo, "png", inbox.resolve("mug.png").toFile());
+
+        StringWriter logs = new StringWriter();
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        LoggerConfig root = ctx.getConfiguration().getRootLogger();
+        WriterAppender appender = WriterAppender.newBuilder().setName("failed-file-capture").setTarget(logs)
+                .setLayout(PatternLayout.newBuilder().withPattern("@@%p %c %m%n").withAlwaysWriteExceptions(false)
+                        .build()).build();
+        appender.start();
+        root.addAppender(appender, Level.WARN, null);
+        ctx.updateLoggers();
+        try (EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(0.001)
+                .apiKey(KEY).build())) {
+            Main main = new Main();
+            main.addProperty("camel.main.routes-include-pattern", "classpath:routes/remove-background.camel.yaml");
+            main.addProperty("evolink.inbox", inbox.toString());
+            main.addProperty("evolink.outbox", outbox.toString());
+            main.addProperty("camel.component.evolink.api-key", KEY);
+            main.addProperty("camel.component.evolink.base-url", sim.baseUrl());
+            main.addProperty("camel.component.evolink.files-base-url", sim.filesBaseUrl());
+            main.addProperty("camel.component.evolink.allow-insecure-urls", "true");
+            main.addProperty("camel.component.evolink.min-poll-interval", "20");
+            main.start();
+            try {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (!(Files.exists(outbox.resolve("mug-no-background.png"))
+                        && Files.exists(inbox.resolve(".failed/notes.png"))) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(2_000); // four more polls: a file left in the inbox would fail again
+            } finally {
+                main.stop();
+            }
+            assertThat(sim.journal().chargedSubmits()).as("only the image was submitted").isEqualTo(1);
+        } finally {
+            root.removeAppender("failed-file-capture");
+            ctx.updateLoggers();
+            appender.stop();
+        }
+        assertThat(outbox.resolve("mug-no-background.png")).exists();
+        assertThat(inbox.resolve("notes.png")).doesNotExist();
+        assertThat(inbox.resolve(".failed/notes.png")).hasContent("meeting notes, whatever the name says");
+        List<String> refusals = Arrays.stream(logs.toString().split("@@"))
+                .filter(event -> event.contains("is not a PNG, JPEG, GIF or WebP image")).toList();
+        assertThat(refusals).as(logs.toString()).singleElement().asString().startsWith("ERROR ")
+                .contains("Invalid request for EvoLink model mj-v7-remove-bg: 'body' is not a PNG");
     }
 
     @Test

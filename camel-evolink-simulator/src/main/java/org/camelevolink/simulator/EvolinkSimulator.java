@@ -92,7 +92,14 @@ public final class EvolinkSimulator implements AutoCloseable {
                 callbacks::taskSettled);
         SimulatorServer.Services services = new SimulatorServer.Services(router(), journal, faults, credits,
                 rateLimiter, clock, config.maxJsonBodyBytes(), false);
-        this.server = new SimulatorServer(config.host(), config.port(), services, workers);
+        try {
+            this.server = new SimulatorServer(config.host(), config.port(), services, workers);
+        } catch (IOException | RuntimeException e) {
+            // e.g. the port is in use: leave no thread behind
+            scheduler.shutdownNow();
+            workers.shutdownNow();
+            throw e;
+        }
     }
 
     /** Starts a simulator; port 0 in the config picks a free port. */

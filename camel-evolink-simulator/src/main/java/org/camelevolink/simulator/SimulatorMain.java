@@ -1,5 +1,9 @@
 package org.camelevolink.simulator;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,27 +17,60 @@ public final class SimulatorMain {
     private SimulatorMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the command line: prints the usage (0) or what is wrong with the arguments (2) or why the simulator
+     * cannot listen (1), each in a few lines without a stack trace; once listening, serves until the JVM ends, or
+     * until the calling thread is interrupted (then it stops the simulator and answers 0).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         SimulatorConfig config;
         try {
             config = parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
+            err.println("error: " + e.getMessage());
+            err.println(usage());
+            return 2;
         }
         if (config == null) {
-            System.out.println(usage());
-            return;
+            out.println(usage());
+            return 0;
         }
-        EvolinkSimulator sim = EvolinkSimulator.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "evolink-sim-shutdown"));
-        System.out.printf(Locale.ROOT, "EvoLink simulator listening on %s (started in %d ms; %d API key(s); "
+        EvolinkSimulator sim;
+        try {
+            sim = EvolinkSimulator.start(config);
+        } catch (UncheckedIOException e) {
+            err.println("error: " + cannotListen(config, e.getCause()));
+            return 1;
+        }
+        Thread hook = new Thread(sim::close, "evolink-sim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.printf(Locale.ROOT, "EvoLink simulator listening on %s (started in %d ms; %d API key(s); "
                 + "time scale %s)%n", sim.baseUrl(), (System.nanoTime() - started) / 1_000_000,
                 config.apiKeys().size(), config.timeScale());
-        Thread.currentThread().join();
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            // only a caller in the same JVM interrupts: stop here instead of at the JVM's end
+            Runtime.getRuntime().removeShutdownHook(hook);
+            sim.close();
+        }
+        return 0;
+    }
+
+    private static String cannotListen(SimulatorConfig config, IOException cause) {
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof BindException && message.toLowerCase(Locale.ROOT).contains("in use")) {
+            return "port " + config.port() + " is in use on " + config.host() + "; choose another with --port";
+        }
+        return "cannot listen on " + config.host() + ":" + config.port() + ": " + message;
     }
 
     /** The configuration the command line asks for; null when help was asked for. */

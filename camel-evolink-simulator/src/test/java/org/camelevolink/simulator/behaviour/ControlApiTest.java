@@ -146,6 +146,27 @@ class ControlApiTest {
         assertThat(control.get("/__simulator/journal?endpoint=NOWHERE").status()).isEqualTo(400);
     }
 
+    /**
+     * The journal keeps the last 200,000 requests: older entries are dropped (their numbers, {@code seq}, are not
+     * reused) and {@code charged_submits} counts the paid submits among the entries kept.
+     */
+    @Test
+    void theJournalKeepsTheLast200000Requests() {
+        try (EvolinkSimulator sim = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(1.0).build())) {
+            SimHttp client = new SimHttp(sim);
+            create(client, v7("the first request, soon dropped"));
+            assertThat(sim.journal().chargedSubmits()).isEqualTo(1);
+            for (int i = 0; i < 200_000; i++) { // in process: 200,000 HTTP requests would take minutes here
+                sim.journal().record(i, "GET", "/v1/credits", Endpoint.CREDITS, Map.of(), new byte[0]);
+            }
+            assertThat(sim.journal().entries()).hasSize(200_000);
+            assertThat(sim.journal().entries().get(0).seq()).isEqualTo(2);
+            assertThat(sim.journal().chargedSubmits()).as("the paid submit is no longer in the journal").isZero();
+            assertThat(new SimHttp(sim.baseUrl(), null).get("/__simulator/stats").json().get("charged_submits")
+                    .asInt()).isZero();
+        }
+    }
+
     @Test
     void statsCountTasksInFlightChargesAndFaults() {
         String a = create(http, v7("one"));

@@ -390,8 +390,12 @@ class FaultInjectionTest {
         control.post("/__simulator/faults", Map.of("kind", "HTTP_500", "probability", 1.0));
         assertThat(http.get("/v1/credits").status()).isEqualTo(500);
         assertThat(http.get("/v1/credits").status()).isEqualTo(500);
+        assertThat(control.get("/__simulator/stats").json().at("/faults_injected/HTTP_500").asInt()).isEqualTo(2);
         assertThat(control.send("DELETE", "/__simulator/faults", null, new byte[0]).status()).isEqualTo(200);
         assertThat(http.get("/v1/credits").status()).isEqualTo(200);
+        // clearing the faults also zeroes their counts in the stats (docs/simulator.md)
+        assertThat(control.get("/__simulator/stats").json().get("faults_injected"))
+                .allSatisfy(count -> assertThat(count.asInt()).isZero());
     }
 
     @Test

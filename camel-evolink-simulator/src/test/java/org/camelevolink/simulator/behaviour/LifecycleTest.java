@@ -63,6 +63,30 @@ class LifecycleTest {
         assertThat(t.has("error")).isFalse();
     }
 
+    /**
+     * At scale 1 the create answer's estimate is the documented seconds (45 for a fast mj-v7, 22.5 turbo); a read
+     * answers the seconds left of it, to the millisecond: a fraction at scale 1 too.
+     */
+    @Test
+    void atScaleOneTheEstimateIsTheDocumentedSecondsAndReadsCountItDownToTheMillisecond() {
+        try (EvolinkSimulator slow = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(1.0).build())) {
+            SimHttp client = new SimHttp(slow);
+            JsonNode created = client.create(v7("a slow lighthouse")).json();
+            assertThat(created.at("/task_info/estimated_time").isIntegralNumber()).isTrue();
+            assertThat(created.at("/task_info/estimated_time").asInt()).isEqualTo(45);
+            JsonNode turbo = client.create(Map.of("model", "mj-v7", "prompt", "a quick lighthouse", "model_params",
+                    Map.of("speed", "turbo"))).json();
+            assertThat(turbo.at("/task_info/estimated_time").asDouble()).isEqualTo(22.5);
+
+            slow.clock().advance(1_234);
+            JsonNode read = task(client, created.get("id").asText());
+            double left = read.at("/task_info/estimated_time").asDouble();
+            assertThat(left).isLessThanOrEqualTo(45 - 1.234).isGreaterThan(40);
+            assertThat(left).as("a fraction").isNotEqualTo(Math.rint(left));
+            assertThat(left * 1000).as("to the millisecond").isEqualTo(Math.rint(left * 1000));
+        }
+    }
+
     /** Stepping the simulator's clock makes the whole life observable without depending on wall-clock speed. */
     @Test
     void pendingThenProcessingWithRisingProgressThenCompletedOnTheSimulatorClock() {
