@@ -3,6 +3,7 @@ package org.camelevolink.component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
@@ -41,6 +42,8 @@ public class EvolinkComponent extends HealthCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvolinkComponent.class);
     private static final long PURGE_EVERY_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    /** How long before Camel's shutdown timeout the waits still running end: it checks in-flight exchanges each second. */
+    private static final long SHUTDOWN_MARGIN_MILLIS = 2_000;
     private static final List<String> PROPERTY_LOGGERS = List.of("org.apache.camel.main.MainHelper",
             "org.apache.camel.component.properties.DefaultPropertiesParser",
             "org.apache.camel.impl.engine.DefaultCamelContextExtension");
@@ -139,9 +142,7 @@ public class EvolinkComponent extends HealthCheckComponent {
         contextStopping = new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
-                // Camel's graceful shutdown would wait (45 s by default) for exchanges that wait for tasks running
-                // for minutes: they end now, with the "stopping" error naming their task, which still exists
-                tracker.stop();
+                endWaitsBeforeTheShutdownTimeout();
             }
 
             @Override
@@ -154,6 +155,23 @@ public class EvolinkComponent extends HealthCheckComponent {
         TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
         scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Camel's graceful shutdown waits for in-flight exchanges, an exchange waiting for its task among them: a task
+     * that ends in time still reaches its route. Those still waiting just before Camel's shutdown timeout end with
+     * the "stopping" error naming their task (which still exists), so the shutdown never times out on them; during
+     * an outage, when no read can succeed, they end at once.
+     */
+    private void endWaitsBeforeTheShutdownTimeout() {
+        ShutdownStrategy shutdown = getCamelContext().getShutdownStrategy();
+        long timeout = shutdown.getTimeUnit().toMillis(shutdown.getTimeout());
+        long grace = tracker.outages().anyFailing() ? 0 : Math.max(0, timeout - SHUTDOWN_MARGIN_MILLIS);
+        try {
+            scheduler.schedule(tracker::stop, grace, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            tracker.stop();
+        }
     }
 
     /**

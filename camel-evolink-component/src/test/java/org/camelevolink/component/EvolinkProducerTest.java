@@ -85,7 +85,7 @@ class EvolinkProducerTest extends ProducerTestSupport {
     }
 
     @Test
-    void stoppingTheContextEndsEveryWaitingExchangeAtOnceWithAnErrorNamingItsTask() throws Exception {
+    void stoppingTheContextEndsTheWaitsBeforeItsShutdownTimeoutWithAnErrorNamingTheTask() throws Exception {
         SIM.simulator().faults().script(org.camelevolink.simulator.http.Endpoint.CREATE,
                 Fault.of(org.camelevolink.simulator.fault.FaultKind.NEVER_FINISH), 3);
         List<java.util.concurrent.CompletableFuture<Exchange>> waiting = List.of(1, 2, 3).stream()
@@ -94,13 +94,35 @@ class EvolinkProducerTest extends ProducerTestSupport {
         // waiting, not just charged: stopping before the answers are read would end them with "client closed"
         EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
         waitingFor("three tasks waited for").until(() -> evolink.tracker().waiting() == 3);
-        context.stop(); // Camel's graceful shutdown waits up to 45 s for in-flight exchanges: they must end first
+        context.getShutdownStrategy().setTimeout(5);
+        context.stop(); // Camel's graceful shutdown waits for in-flight exchanges: ours end 2 s before it gives up
         assertThat(context.getShutdownStrategy().hasTimeoutOccurred()).as("shutdown waited its full timeout")
                 .isFalse();
         for (java.util.concurrent.CompletableFuture<Exchange> f : waiting) {
             Exchange ended = f.get(Waiting.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             assertThat(ended.getException()).hasMessageContaining("stopping").hasMessageContaining("task-");
         }
+    }
+
+    @Test
+    void aTaskThatEndsWhileTheContextStopsStillReachesItsExchange() throws Exception {
+        SIM.simulator().faults().script(org.camelevolink.simulator.http.Endpoint.CREATE,
+                Fault.of(org.camelevolink.simulator.fault.FaultKind.NEVER_FINISH), 1);
+        java.util.concurrent.CompletableFuture<Exchange> waiting = template.asyncSend("direct:generate",
+                e -> e.getMessage().setBody("a kite at dusk"));
+        EvolinkComponent evolink = context.getComponent("evolink", EvolinkComponent.class);
+        waitingFor("the task waited for").until(() -> evolink.tracker().waiting() == 1);
+        String taskId = SIM.simulator().journal(org.camelevolink.simulator.http.Endpoint.CREATE).get(0).taskId();
+        context.getShutdownStrategy().setTimeout(30);
+        java.util.concurrent.CompletableFuture<Void> stopping =
+                java.util.concurrent.CompletableFuture.runAsync(context::stop);
+        waitingFor("the context stopping").until(() -> context.isStopping());
+        assertThat(SIM.simulator().completeTask(taskId)).isTrue();
+        Exchange done = waiting.get(Waiting.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(EvolinkConstants.TASK_STATUS)).isEqualTo("completed");
+        stopping.get(Waiting.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(context.getShutdownStrategy().hasTimeoutOccurred()).isFalse();
     }
 
     @Test

@@ -87,6 +87,22 @@ class OutageTest extends CamelTestSupport {
         }
     }
 
+    @Test
+    void stoppingDuringAnOutageEndsTheWaitsAtOnce() throws Exception {
+        SIM.simulator().faults().script(Endpoint.TASK_GET, Fault.of(FaultKind.RESET_BEFORE), 100_000)
+                .script(Endpoint.TASK_BATCH, Fault.of(FaultKind.RESET_BEFORE), 100_000);
+        java.util.concurrent.CompletableFuture<org.apache.camel.Exchange> waiting = template.asyncSend(
+                "evolink:mj-v7", e -> e.getMessage().setBody("a kite in the fog"));
+        waitingFor("a failed read").until(() -> context.getComponent("evolink", EvolinkComponent.class).tracker()
+                .outages().anyFailing());
+        // no read can succeed: waiting for the shutdown timeout (here a minute) would only delay the stop
+        context.getShutdownStrategy().setTimeout(60);
+        context.stop();
+        assertThat(context.getShutdownStrategy().hasTimeoutOccurred()).isFalse();
+        assertThat(waiting.get(Waiting.LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).getException())
+                .hasMessageContaining("stopping").hasMessageContaining("task-");
+    }
+
     private boolean consumerUp() {
         return consumerCheck().getState() == HealthCheck.State.UP;
     }

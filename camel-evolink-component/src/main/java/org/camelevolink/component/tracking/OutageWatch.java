@@ -62,6 +62,11 @@ public final class OutageWatch {
         }
     }
 
+    /** Whether the last read of some reader failed for a passing reason: an outage may be starting. */
+    public boolean anyFailing() {
+        return !outages.isEmpty();
+    }
+
     /** What is wrong with reads through {@code reader} once they have failed for {@code warnAfterMillis}, else empty. */
     public Optional<String> outage(TaskReader reader) {
         Outage outage = outages.get(reader);
