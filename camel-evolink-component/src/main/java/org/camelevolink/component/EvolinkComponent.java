@@ -30,6 +30,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,6 +93,8 @@ public class EvolinkComponent extends HealthCheckComponent {
     private CallbackReceiver callbackReceiver;
     private EvolinkServices services;
     private SimpleEventNotifierSupport contextStopping;
+    /** When the waits still running end during a context stop; cancelled once the component stops. */
+    private volatile ScheduledFuture<?> waitsEnd;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -168,7 +171,7 @@ public class EvolinkComponent extends HealthCheckComponent {
         long timeout = shutdown.getTimeUnit().toMillis(shutdown.getTimeout());
         long grace = tracker.outages().anyFailing() ? 0 : Math.max(0, timeout - SHUTDOWN_MARGIN_MILLIS);
         try {
-            scheduler.schedule(tracker::stop, grace, TimeUnit.MILLISECONDS);
+            waitsEnd = scheduler.schedule(tracker::stop, grace, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             tracker.stop();
         }
@@ -199,6 +202,9 @@ public class EvolinkComponent extends HealthCheckComponent {
         }
         if (callbackReceiver != null) {
             callbackReceiver.stopListening();
+        }
+        if (waitsEnd != null) {
+            waitsEnd.cancel(false); // else the scheduler's thread would wait for it after its shutdown
         }
         if (tracker != null) {
             tracker.stop();
