@@ -363,10 +363,14 @@ class SimulatorAgreementTest {
                 .imageUrls(spec.requiresImageUrls() ? List.of(uploadedImage()) : List.of()).build());
     }
 
-    /** An input image the simulator can fetch: uploaded through its files API. */
+    /**
+     * An input image the simulator can fetch: uploaded through its files API. Square, as the square canvas and
+     * img_pos of the minimal requests: V8.x upload-paint fails a task whose image has another aspect ratio, so a
+     * 4:3 image made a source task fail or complete depending on whether completeTask came before the image was read.
+     */
     private static String uploadedImage() {
         try {
-            BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(image, "png", png);
             String body = JSON.writeValueAsString(Map.of("base64_data", "data:image/png;base64,"
