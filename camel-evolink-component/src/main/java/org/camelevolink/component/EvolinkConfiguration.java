@@ -102,8 +102,11 @@ public class EvolinkConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "URL of a mask image (model_params.mask.url); see the models guide for "
             + "each version's mask semantics.")
     private String maskUrl;
-    @UriParam(label = "producer", description = "Mask polygons (model_params.mask.areas): a JSON array of objects with width, height "
-            + "and points (x1, y1, x2, y2, ...), best given as RAW(...); the reference shows an example.")
+    // Camel's catalog keeps no quotes or square brackets in a description, so a JSON example cannot survive it:
+    // the example is in words here and in full in the table One endpoint per model of docs/evolink-component.adoc
+    @UriParam(label = "producer", description = "Mask polygons (model_params.mask.areas) as a JSON array with one "
+            + "object per polygon: integer width, height and points (x1,y1,x2,y2,...). In a URI, wrap the JSON in "
+            + "RAW(); the table One endpoint per model of the component reference has complete examples.")
     private String maskAreas;
     @UriParam(label = "producer", description = "Input image URLs (image_urls), comma-separated.")
     private String imageUrls;

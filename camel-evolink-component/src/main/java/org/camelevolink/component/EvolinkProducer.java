@@ -225,7 +225,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
             String code = error == null ? task.getStatus().wireName() : error.code();
             String message = error == null ? "the task ended " + task.getStatus().wireName() : error.message();
             return CompletableFuture.failedFuture(new EvolinkTaskFailedException(task.getId(), task.getModel(), code,
-                    message));
+                    message, error == null ? null : error.suggestion(),
+                    error == null ? null : error.fallbackSuggestion()));
         }
         if (!endpoint.getConfiguration().isDownload()) {
             return CompletableFuture.completedFuture(task);

@@ -5,7 +5,11 @@ import java.util.Map;
 
 /**
  * An answer in EvoLink's error envelope: {@code {"error":{"code","message","type","param"}}} with an HTTP status.
- * Thrown anywhere below a handler and turned into the response by the server.
+ * Thrown anywhere below a handler and turned into the response by the server. Codes and types are the ones the
+ * docs pages show: the Midjourney pages' 400 {@code invalid_request}, 401 {@code unauthorized}, 402
+ * {@code insufficient_quota} (type {@code insufficient_quota}), 403 and 429 {@code rate_limit_exceeded}; the task
+ * page's 400 {@code invalid_task_id}, 403 {@code permission_denied}, 404 {@code task_not_found} and its 429 type
+ * {@code evo_api_error}. {@code invalid_parameters} is a business code of failed tasks, never an HTTP answer's.
  */
 public final class ApiError extends RuntimeException {
 
@@ -25,9 +29,9 @@ public final class ApiError extends RuntimeException {
         this.param = param;
     }
 
-    /** 400 {@code invalid_parameters}, naming the offending field. */
+    /** 400 {@code invalid_request} (the Midjourney pages' 400 example), naming the offending field. */
     public static ApiError invalid(String param, String message) {
-        return new ApiError(400, "invalid_parameters", "invalid_request_error", param, message);
+        return new ApiError(400, "invalid_request", "invalid_request_error", param, message);
     }
 
     public static ApiError badRequest(String message) {
@@ -39,13 +43,13 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError insufficientQuota(double needed, double remaining) {
-        return new ApiError(402, "insufficient_quota", "insufficient_quota_error", null,
+        return new ApiError(402, "insufficient_quota", "insufficient_quota", null,
                 "Insufficient quota. Please top up your account. Needed " + needed + " credits, remaining "
                         + remaining);
     }
 
     public static ApiError forbidden(String param, String message) {
-        return new ApiError(403, "permission_denied", "permission_error", param, message);
+        return new ApiError(403, "permission_denied", "invalid_request_error", param, message);
     }
 
     public static ApiError notFound(String code, String param, String message) {
@@ -64,6 +68,13 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError internal(String message) {
         return new ApiError(500, "internal_error", "api_error", null, message);
+    }
+
+    /** The same answer with another {@code error.type}, headers included. */
+    public ApiError withType(String otherType) {
+        ApiError copy = new ApiError(status, code, otherType, param, getMessage());
+        copy.headers.putAll(headers);
+        return copy;
     }
 
     public ApiError withHeader(String name, String value) {

@@ -11,7 +11,10 @@ import java.util.Set;
 /**
  * The object-valued model_params: {@code mask} (exactly one of polygon {@code areas} or a mask image {@code url}),
  * {@code canvas {width, height}} and {@code img_pos {width, height, x, y}}. EvoLink documents no size limits
- * ([NF]), so sizes must be positive whole numbers that fit an int, and offsets whole numbers.
+ * ([NF]), so canvas and img_pos sizes must be positive whole numbers that fit an int, and offsets whole numbers.
+ * A polygon area is what the docs show: integer {@code width} and {@code height} and integer {@code points}
+ * (x1,y1,x2,y2,...); its limits (how many points, the frame's size, where the points lie) are not documented
+ * (evolink-api.md 2.2 [NF]) and left to EvoLink: the inpaint page's own example has points outside its frame.
  */
 final class ShapeRules {
 
@@ -65,19 +68,17 @@ final class ShapeRules {
             throw invalid(spec, field, "must be an object {width, height, points}");
         }
         members(spec, field, area, Set.of("width", "height", "points"));
-        long width = positive(spec, field + ".width", area.get("width"));
-        long height = positive(spec, field + ".height", area.get("height"));
+        integer(spec, field + ".width", area.get("width"));
+        integer(spec, field + ".height", area.get("height"));
         String pointsField = field + ".points";
-        if (!(area.get("points") instanceof List<?> points) || points.size() < 6 || points.size() % 2 != 0) {
-            throw invalid(spec, pointsField, "must be a list of x,y coordinates: an even count, at least 6 (three "
-                    + "corners)");
+        if (!(area.get("points") instanceof List<?> points) || points.size() % 2 != 0) {
+            throw invalid(spec, pointsField, "must be a list of x,y coordinates (x1,y1,x2,y2,...): an even count");
         }
         for (int i = 0; i < points.size(); i++) {
             BigInteger v = Numbers.whole(points.get(i));
-            long limit = i % 2 == 0 ? width : height;
-            if (v == null || v.signum() < 0 || v.compareTo(BigInteger.valueOf(limit)) > 0) {
-                throw invalid(spec, pointsField, "coordinate " + i + " must be a whole number within 0-" + limit
-                        + " (the area's " + (i % 2 == 0 ? "width" : "height") + "), got " + Numbers.show(points.get(i)));
+            if (v == null || v.compareTo(INT_MIN) < 0 || v.compareTo(INT_MAX) > 0) {
+                throw invalid(spec, pointsField, "coordinate " + i + " must be a whole number, got "
+                        + Numbers.show(points.get(i)));
             }
         }
     }
@@ -94,8 +95,8 @@ final class ShapeRules {
         members(spec, field, box, Set.of("width", "height", "x", "y"));
         positive(spec, field + ".width", box.get("width"));
         positive(spec, field + ".height", box.get("height"));
-        offset(spec, field + ".x", box.get("x"));
-        offset(spec, field + ".y", box.get("y"));
+        integer(spec, field + ".x", box.get("x"));
+        integer(spec, field + ".y", box.get("y"));
     }
 
     private static Map<?, ?> box(ModelSpec spec, String field, Object value, String shape) {
@@ -114,16 +115,16 @@ final class ShapeRules {
         }
     }
 
-    private static long positive(ModelSpec spec, String field, Object value) {
+    private static void positive(ModelSpec spec, String field, Object value) {
         BigInteger v = Numbers.whole(value);
         if (v == null || v.signum() <= 0 || v.compareTo(INT_MAX) > 0) {
             throw invalid(spec, field, value == null ? "is required"
                     : "must be a positive whole number, got " + Numbers.show(value));
         }
-        return v.longValue();
     }
 
-    private static void offset(ModelSpec spec, String field, Object value) {
+    /** A whole number that fits an int, any sign. */
+    private static void integer(ModelSpec spec, String field, Object value) {
         BigInteger v = Numbers.whole(value);
         if (v == null || v.compareTo(INT_MIN) < 0 || v.compareTo(INT_MAX) > 0) {
             throw invalid(spec, field, value == null ? "is required" : "must be a whole number, got "

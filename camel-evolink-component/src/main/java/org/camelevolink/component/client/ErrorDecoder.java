@@ -42,18 +42,19 @@ final class ErrorDecoder {
         JsonNode root = parse(r.body());
         if (root != null && root.path("error").isObject()) {
             JsonNode e = root.get("error");
-            return api(r, text(e.get("code")), text(e.get("type")), text(e.get("param")), text(e.get("message")));
+            return api(r, text(e.get("code")), text(e.get("type")), text(e.get("param")), text(e.get("message")),
+                    text(e.get("fallback_suggestion")));
         }
         if (root != null && root.has("msg")) {
             return filesError(r, root);
         }
         String snippet = new String(r.body(), 0, Math.min(SNIPPET_CHARS, r.body().length), StandardCharsets.UTF_8);
-        return api(r, "http_" + r.status(), null, null, snippet.strip());
+        return api(r, "http_" + r.status(), null, null, snippet.strip(), null);
     }
 
     /** The files API's {@code {success:false, code, msg}}, which may also come with a 2xx status. */
     EvolinkApiException filesError(HttpResult r, JsonNode root) {
-        return api(r, text(root.get("code")), "files_error", null, text(root.get("msg")));
+        return api(r, text(root.get("code")), "files_error", null, text(root.get("msg")), null);
     }
 
     /** A 2xx answer that is not the JSON it should be. */
@@ -90,12 +91,13 @@ final class ErrorDecoder {
         return new EvolinkApiException(0, code, null, null, redactor.scrub(message), null, safe(cause));
     }
 
-    private EvolinkApiException api(HttpResult r, String code, String type, String param, String message) {
+    private EvolinkApiException api(HttpResult r, String code, String type, String param, String message,
+            String fallbackSuggestion) {
         String m = message == null || message.isBlank() ? "no message" : message;
         // the code is what callers branch on and stores keep: an answer without one still gets one
         String c = code == null || code.isBlank() ? "http_" + r.status() : code;
         return new EvolinkApiException(r.status(), redactor.scrub(c), redactor.scrub(type), redactor.scrub(param),
-                redactor.scrub(m), redactor.scrub(requestId(r)));
+                redactor.scrub(m), redactor.scrub(requestId(r)), redactor.scrub(fallbackSuggestion), null);
     }
 
     private Throwable safe(Throwable cause) {

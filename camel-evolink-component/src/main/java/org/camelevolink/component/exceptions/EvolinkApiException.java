@@ -26,6 +26,7 @@ public class EvolinkApiException extends EvolinkException {
     private final String type;
     private final String param;
     private final String requestId;
+    private final String fallbackSuggestion;
 
     public EvolinkApiException(int statusCode, String code, String type, String param, String message,
             String requestId) {
@@ -34,12 +35,18 @@ public class EvolinkApiException extends EvolinkException {
 
     public EvolinkApiException(int statusCode, String code, String type, String param, String message,
             String requestId, Throwable cause) {
+        this(statusCode, code, type, param, message, requestId, null, cause);
+    }
+
+    public EvolinkApiException(int statusCode, String code, String type, String param, String message,
+            String requestId, String fallbackSuggestion, Throwable cause) {
         super(describe(statusCode, code, param, message, requestId), cause);
         this.statusCode = statusCode;
         this.code = code;
         this.type = type;
         this.param = param;
         this.requestId = requestId;
+        this.fallbackSuggestion = fallbackSuggestion;
     }
 
     private static String describe(int status, String code, String param, String message, String requestId) {
@@ -78,6 +85,14 @@ public class EvolinkApiException extends EvolinkException {
 
     public String getRequestId() {
         return requestId;
+    }
+
+    /**
+     * {@code error.fallback_suggestion} of EvoLink's error schema, e.g. "retry after 60 seconds" or a billing page,
+     * or null when the answer had none.
+     */
+    public String getFallbackSuggestion() {
+        return fallbackSuggestion;
     }
 
     /**

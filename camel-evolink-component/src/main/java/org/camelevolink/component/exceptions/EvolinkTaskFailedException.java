@@ -15,12 +15,21 @@ public class EvolinkTaskFailedException extends EvolinkException {
     private final String taskId;
     private final String model;
     private final String errorCode;
+    private final String suggestion;
+    private final String fallbackSuggestion;
 
     public EvolinkTaskFailedException(String taskId, String model, String errorCode, String errorMessage) {
+        this(taskId, model, errorCode, errorMessage, null, null);
+    }
+
+    public EvolinkTaskFailedException(String taskId, String model, String errorCode, String errorMessage,
+            String suggestion, String fallbackSuggestion) {
         super("EvoLink task " + taskId + " (" + model + ") failed [" + errorCode + "]: " + errorMessage);
         this.taskId = taskId;
         this.model = model;
         this.errorCode = errorCode;
+        this.suggestion = suggestion;
+        this.fallbackSuggestion = fallbackSuggestion;
     }
 
     public static boolean isRetryableCode(String code) {
@@ -37,6 +46,16 @@ public class EvolinkTaskFailedException extends EvolinkException {
 
     public String getErrorCode() {
         return errorCode;
+    }
+
+    /** The task error's {@code suggestion}, when EvoLink gave one (null otherwise). */
+    public String getSuggestion() {
+        return suggestion;
+    }
+
+    /** The task error's {@code fallback_suggestion}, when EvoLink gave one (null otherwise). */
+    public String getFallbackSuggestion() {
+        return fallbackSuggestion;
     }
 
     public boolean isRetryable() {

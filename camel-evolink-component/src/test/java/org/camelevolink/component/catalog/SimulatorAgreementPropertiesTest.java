@@ -101,8 +101,8 @@ class SimulatorAgreementPropertiesTest {
      * simulator ignores them there (and refuses them in canvas and img_pos);</li>
      * <li>a mask data URI without a comma ({@code data:image/png}): no data URI to the catalog (RFC 2397), one to
      * the simulator, which checks the prefix only;</li>
-     * <li>sizes and offsets of masks, canvas and img_pos: no documented limit; the catalog takes any int, the
-     * simulator caps them at 8192;</li>
+     * <li>sizes and offsets of canvas and img_pos: no documented limit; the catalog takes any int, the
+     * simulator caps them at 8192 (mask areas take any int in both);</li>
      * <li>task ids: the docs say only that they start with task-unified-; the catalog also wants a non-blank rest
      * ("task-unified-", "task-unified-a b"), which no task of EvoLink's has;</li>
      * <li>callback hosts in 0.0.0.0/8 ("this network"): the catalog refuses them as not public, the simulator
@@ -123,7 +123,7 @@ class SimulatorAgreementPropertiesTest {
                 || (mask.get("url") instanceof String url && url.startsWith("data:image/") && !url.contains(",")))) {
             return true;
         }
-        for (String shape : List.of("mask", "canvas", "img_pos")) {
+        for (String shape : List.of("canvas", "img_pos")) {
             if (beyond8192(m.request().getModelParams().get(shape))) {
                 return true;
             }

@@ -209,11 +209,12 @@ class SimulatorAgreementTest {
                 refusal("tiff image prompt", "mj-v7", b -> b.prompt("https://example.com/a.tiff a cat"), "prompt"),
                 refusal("upload-paint bmp", "mj-v7-upload-paint",
                         b -> b.imageUrls(List.of("https://example.com/a.bmp")), "image_urls"),
-                refusal("mask point outside its area", "mj-v7-inpaint", b -> b.modelParam("mask", Map.of("areas",
-                        List.of(Map.of("width", 100, "height", 100, "points", List.of(10, 10, 10, 150, 90, 90))))),
+                refusal("mask of an odd count of coordinates", "mj-v7-inpaint", b -> b.modelParam("mask",
+                        Map.of("areas", List.of(Map.of("width", 100, "height", 100, "points", List.of(10, 10, 90))))),
                         "model_params.mask.areas[0].points"),
-                refusal("mask of two points", "mj-v7-inpaint", b -> b.modelParam("mask", Map.of("areas",
-                        List.of(Map.of("width", 100, "height", 100, "points", List.of(10, 10, 90, 90))))),
+                refusal("mask coordinate not a whole number", "mj-v7-inpaint", b -> b.modelParam("mask",
+                        Map.of("areas", List.of(Map.of("width", 100, "height", 100,
+                                "points", List.of(10, 10, 10, 50.5, 90, 90))))),
                         "model_params.mask.areas[0].points"),
                 refusal("img_pos without y", "mj-v7-edit",
                         b -> b.modelParam("img_pos", Map.of("width", 512, "height", 512, "x", 0)),
@@ -240,6 +241,15 @@ class SimulatorAgreementTest {
                         change(b -> b.quality("standard").modelParam("speed", "draft"))),
                 Arguments.of("V8.2 mask data URI", "mj-v8.2-edit", change(b -> b.modelParam("mask",
                         Map.of("url", "data:image/png;base64,iVBORw0KGgo=")))),
+                // polygon limits are not documented (evolink-api.md 2.2 [NF]); both once refused these
+                Arguments.of("mask point outside its area (as in EvoLink's inpaint example)", "mj-v7-inpaint",
+                        change(b -> b.modelParam("mask", Map.of("areas", List.of(Map.of("width", 200, "height", 200,
+                                "points", List.of(50, 50, 50, 250, 250, 250, 250, 50))))))),
+                Arguments.of("mask of two points", "mj-v7-inpaint", change(b -> b.modelParam("mask", Map.of("areas",
+                        List.of(Map.of("width", 100, "height", 100, "points", List.of(10, 10, 90, 90))))))),
+                Arguments.of("mask area of zero width and negative coordinates", "mj-v7-edit",
+                        change(b -> b.modelParam("mask", Map.of("areas", List.of(Map.of("width", 0, "height", 100,
+                                "points", List.of(-10, 0, 50, 0, 50, 120))))))),
                 Arguments.of("V7 mask image url", "mj-v7-inpaint",
                         change(b -> b.modelParam("mask", Map.of("url", "https://example.com/mask.png")))),
                 Arguments.of("V8.1 upload-paint mask url", "mj-v8.1-upload-paint",
@@ -353,10 +363,14 @@ class SimulatorAgreementTest {
                 .imageUrls(spec.requiresImageUrls() ? List.of(uploadedImage()) : List.of()).build());
     }
 
-    /** An input image the simulator can fetch: uploaded through its files API. */
+    /**
+     * An input image the simulator can fetch: uploaded through its files API. Square, as the square canvas and
+     * img_pos of the minimal requests: V8.x upload-paint fails a task whose image has another aspect ratio, so a
+     * 4:3 image made a source task fail or complete depending on whether completeTask came before the image was read.
+     */
     private static String uploadedImage() {
         try {
-            BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(image, "png", png);
             String body = JSON.writeValueAsString(Map.of("base64_data", "data:image/png;base64,"

@@ -37,7 +37,7 @@ final class AnswerMutations {
              "error":{"code":"content_policy_violation","message":"no","type":"task_error"}}""";
     static final String BATCH = "{\"data\":[" + TASK + "," + TASK.replace("abcd1234", "efgh5678") + "]}";
     static final String ERROR = """
-            {"error":{"code":"invalid_parameters","message":"scale must be within 1.1..3","type":"invalid_request_error",
+            {"error":{"code":"invalid_request","message":"scale must be within 1.1..3","type":"invalid_request_error",
              "param":"model_params.scale"}}""";
     static final String FILE = """
             {"success":true,"code":200,"msg":"ok","data":{"file_id":"file_1","file_name":"a.png",

@@ -42,7 +42,7 @@ class ApiErrorsTest {
         assertThat(e.getStatusCode()).isEqualTo(400);
         assertThat(e.getParam()).isEqualTo("model_params.scale");
         assertThat(e.getType()).isEqualTo("invalid_request_error");
-        assertThat(e.getCode()).isNotBlank();
+        assertThat(e.getCode()).as("the Midjourney pages' 400 example").isEqualTo("invalid_request");
         assertThat(e.getRequestId()).startsWith("sim-");
         assertThat(e.getMessage()).contains("HTTP 400", "model_params.scale", e.getRequestId());
         assertThat(e.isRetryable()).isFalse();
@@ -64,7 +64,8 @@ class ApiErrorsTest {
         SIM.simulator().setCredits(KEY, 0);
         EvolinkApiException e = apiFailure(client.createTask(generation(), null));
         assertThat(e.getStatusCode()).isEqualTo(402);
-        assertThat(e.getCode()).isNotBlank();
+        assertThat(e.getCode()).as("the Midjourney pages' 402 example").isEqualTo("insufficient_quota");
+        assertThat(e.getType()).isEqualTo("insufficient_quota");
         assertThat(e.isRetryable()).isFalse();
         assertThat(SIM.simulator().journal(Endpoint.CREATE)).hasSize(1);
         assertThat(SIM.simulator().journal().chargedSubmits()).isZero();

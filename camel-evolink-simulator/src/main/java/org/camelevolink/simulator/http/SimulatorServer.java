@@ -192,7 +192,10 @@ public final class SimulatorServer {
     }
 
     /** The files API has its own envelope, {@code {success:false, code, msg}}; everything else EvoLink's. */
-    private SimResponse errorResponse(ApiError error, Endpoint endpoint) {
+    private SimResponse errorResponse(ApiError given, Endpoint endpoint) {
+        // the task page documents its 429 with type evo_api_error; the Midjourney pages say rate_limit_error
+        ApiError error = endpoint == Endpoint.TASK_GET && given.status() == 429 ? given.withType("evo_api_error")
+                : given;
         Object envelope = endpoint == Endpoint.FILES ? error.filesEnvelope() : error.envelope(services.numericErrorCodes());
         SimResponse r = SimResponse.json(error.status(), Json.bytes(envelope));
         error.headers().forEach(r::header);

@@ -16,16 +16,18 @@ import java.util.Objects;
  */
 public final class Mask {
 
-    /** A polygon in a {@code width} x {@code height} frame; {@code points} are x1,y1,x2,y2,... */
+    /**
+     * A polygon in a {@code width} x {@code height} frame; {@code points} are x1,y1,x2,y2,... EvoLink documents no
+     * limits, so any frame and any number of points is an area; points may lie outside the frame (the part outside
+     * the target is clipped), and an area that encloses nothing (a frame below 1x1, fewer than three points)
+     * covers nothing.
+     */
     public record Area(int width, int height, int[] points) {
 
         public Area {
-            if (width < 1 || height < 1) {
-                throw new IllegalArgumentException("frame must be at least 1x1: " + width + "x" + height);
-            }
             Objects.requireNonNull(points, "points");
-            if (points.length < 6 || points.length % 2 != 0) {
-                throw new IllegalArgumentException("points must be an even number (at least 6) of coordinates");
+            if (points.length % 2 != 0) {
+                throw new IllegalArgumentException("points must be x,y pairs: an even number of coordinates");
             }
             points = points.clone();
         }
@@ -144,6 +146,9 @@ public final class Mask {
             try {
                 g.setColor(Color.WHITE);
                 for (Area a : areas) {
+                    if (a.width() < 1 || a.height() < 1 || a.points.length < 6) {
+                        continue; // encloses nothing
+                    }
                     double sx = (double) width / a.width();
                     double sy = (double) height / a.height();
                     g.fill(AffineTransform.getScaleInstance(sx, sy).createTransformedShape(a.outline()));

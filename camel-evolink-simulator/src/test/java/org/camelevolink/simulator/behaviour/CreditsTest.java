@@ -100,7 +100,7 @@ class CreditsTest {
         SimHttp.Answer a = http.create(v7("too expensive")); // fast mj-v7 costs more than 5
         assertThat(a.status()).isEqualTo(402);
         assertThat(a.code()).isEqualTo("insufficient_quota");
-        assertThat(a.json().at("/error/type").asText()).isEqualTo("insufficient_quota_error");
+        assertThat(a.json().at("/error/type").asText()).isEqualTo("insufficient_quota");
         assertThat(credits(http).get("remaining_credits").asDouble()).isEqualTo(5.0);
         assertThat(SIM.simulator().tasks().size()).isZero();
         assertThat(SIM.simulator().journal().chargedSubmits()).isZero();

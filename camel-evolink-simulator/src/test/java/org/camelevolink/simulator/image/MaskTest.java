@@ -92,11 +92,38 @@ class MaskTest {
 
     @Test
     void malformedAreasAreRejected() {
-        assertThatThrownBy(() -> new Mask.Area(10, 10, new int[] {0, 0, 5, 5}))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Mask.Area(0, 10, new int[] {0, 0, 5, 0, 5, 5}))
+        assertThatThrownBy(() -> new Mask.Area(10, 10, new int[] {0, 0, 5, 0, 5}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Mask.areas(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** EvoLink's inpaint example: a 200x200 frame with points at 250. The part beyond the frame is clipped. */
+    @Test
+    void pointsBeyondTheFrameAreClippedToTheTarget() {
+        Mask documented = Mask.areas(List.of(new Mask.Area(200, 200, new int[] {50, 50, 50, 250, 250, 250, 250, 50})));
+
+        boolean[] raster = documented.raster(40, 40);
+
+        assertThat(count(raster)).isEqualTo(30 * 30); // from 10 to the edge (40) on both axes
+        assertThat(raster[10 * 40 + 10]).isTrue();
+        assertThat(raster[39 * 40 + 39]).isTrue();
+        assertThat(raster[9 * 40 + 9]).isFalse();
+    }
+
+    /** No limits are documented: a frame below 1x1 or fewer than three points is accepted and covers nothing. */
+    @Test
+    void areasThatEncloseNothingCoverNothing() {
+        Mask.Area square = new Mask.Area(10, 10, new int[] {0, 0, 5, 0, 5, 5, 0, 5});
+        List<Mask.Area> nothing = List.of(new Mask.Area(10, 10, new int[] {0, 0, 5, 5}),
+                new Mask.Area(10, 10, new int[0]), new Mask.Area(0, 10, new int[] {0, 0, 5, 0, 5, 5}),
+                new Mask.Area(10, -4, new int[] {0, 0, 5, 0, 5, 5}));
+
+        for (Mask.Area a : nothing) {
+            assertThat(count(Mask.areas(List.of(a)).raster(20, 20))).as(a.toString()).isZero();
+        }
+        List<Mask.Area> withSquare = new java.util.ArrayList<>(nothing);
+        withSquare.add(square);
+        assertThat(count(Mask.areas(withSquare).raster(20, 20))).isEqualTo(10 * 10);
     }
 
     /** A 2x2 ARGB image, pixels in row order. */

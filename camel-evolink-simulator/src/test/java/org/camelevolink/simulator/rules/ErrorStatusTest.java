@@ -159,11 +159,12 @@ class ErrorStatusTest {
 
     // ---- 402 -----------------------------------------------------------------------------------------------
 
+    /** The 402 example of the Midjourney pages (seeds 001, 004): code and type both insufficient_quota. */
     @Test
     void exhaustedCreditsAre402AndNothingIsCharged() {
         SIM.simulator().setCredits(SimulatorConfig.DEFAULT_API_KEY, 0);
         SimHttp.Answer a = http.post(CREATE, VALID);
-        assertError(a, 402, "insufficient_quota", "insufficient_quota_error", null);
+        assertError(a, 402, "insufficient_quota", "insufficient_quota", null);
         assertThat(SIM.simulator().credits(SimulatorConfig.DEFAULT_API_KEY).used()).isZero();
         assertNothingCharged(0);
     }
@@ -173,7 +174,7 @@ class ErrorStatusTest {
         double price = http.post(CREATE, VALID).json().at("/usage/credits_reserved").asDouble();
         SIM.simulator().reset();
         SIM.simulator().setCredits(SimulatorConfig.DEFAULT_API_KEY, price - 0.0001);
-        assertError(http.post(CREATE, VALID), 402, "insufficient_quota", "insufficient_quota_error", null);
+        assertError(http.post(CREATE, VALID), 402, "insufficient_quota", "insufficient_quota", null);
         assertNothingCharged(price - 0.0001);
         SIM.simulator().setCredits(SimulatorConfig.DEFAULT_API_KEY, price);
         assertAccepted(http.post(CREATE, VALID), "mj-v7");
@@ -246,6 +247,16 @@ class ErrorStatusTest {
     }
 
     // ---- 429 and server faults ------------------------------------------------------------------------------
+
+    /** The task page's 429 example has type evo_api_error (§4 table); the Midjourney pages' rate_limit_error. */
+    @Test
+    void rateLimitOnTheTaskQueryHasTheTaskPagesType() {
+        String id = assertAccepted(http.post(CREATE, VALID), "mj-v7").path("id").asText();
+        SIM.simulator().faults().script(Endpoint.TASK_GET, Fault.rateLimit(2), 1);
+        SimHttp.Answer a = http.get("/v1/tasks/" + id);
+        assertError(a, 429, "rate_limit_exceeded", "evo_api_error", null);
+        assertThat(a.header("Retry-After")).isEqualTo("2");
+    }
 
     @Test
     void rateLimitIs429WithRetryAfterAndNoCharge() {

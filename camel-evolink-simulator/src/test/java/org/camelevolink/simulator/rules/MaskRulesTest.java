@@ -30,7 +30,8 @@ import static org.camelevolink.simulator.rules.RulesFixtures.spec;
 
 /**
  * The mask of inpaint, edit and upload-paint (§2.2, §2.3, §2.4, §11.4 of evolink-api.md): exactly one of
- * {@code areas} (polygons in a width x height frame) or {@code url}; V8.2 also takes a base64 data URI.
+ * {@code areas} (polygons: integer width, height and points x1,y1,x2,y2,...) or {@code url}; V8.2 also takes a
+ * base64 data URI. Polygon limits are not documented (§2.2 [NF]), so none is enforced.
  */
 class MaskRulesTest {
 
@@ -74,6 +75,25 @@ class MaskRulesTest {
                     "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[50,50,50,150,150,150,150,50]},"
                             + "{\"width\":500,\"height\":500,\"points\":[0,0,0,500,500,500]}]}"));
             out.add(Arguments.of(model, "url", "URL"));
+            // polygon limits are [NF] (§2.2): the point count, the frame and where the points lie are EvoLink's
+            out.add(Arguments.of(model, "the mj-v7-inpaint page's example, points outside its frame",
+                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[50,50,50,250,250,250,250,50]}]}"));
+            out.add(Arguments.of(model, "fewer than 6 values",
+                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[50,50,150,150]}]}"));
+            out.add(Arguments.of(model, "no points at all", "{\"areas\":[{\"width\":200,\"height\":200,"
+                    + "\"points\":[]}]}"));
+            out.add(Arguments.of(model, "x outside the frame",
+                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[50,50,50,150,201,150]}]}"));
+            out.add(Arguments.of(model, "y outside the frame",
+                    "{\"areas\":[{\"width\":200,\"height\":100,\"points\":[50,50,50,101,150,50]}]}"));
+            out.add(Arguments.of(model, "negative coordinate",
+                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[-1,50,50,150,150,50]}]}"));
+            out.add(Arguments.of(model, "zero width",
+                    "{\"areas\":[{\"width\":0,\"height\":200,\"points\":[0,0,0,100,0,50]}]}"));
+            out.add(Arguments.of(model, "negative height",
+                    "{\"areas\":[{\"width\":200,\"height\":-3,\"points\":[0,0,0,100,50,50]}]}"));
+            out.add(Arguments.of(model, "frame above 8192",
+                    "{\"areas\":[{\"width\":10000,\"height\":9000,\"points\":[0,0,0,9000,10000,9000]}]}"));
         }
         return out.stream();
     }
@@ -100,18 +120,6 @@ class MaskRulesTest {
             out.add(Arguments.of(model, "odd point count",
                     "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[50,50,50,150,150,150,150]}]}",
                     MASK + ".areas[0].points"));
-            out.add(Arguments.of(model, "fewer than 6 values",
-                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[50,50,150,150]}]}",
-                    MASK + ".areas[0].points"));
-            out.add(Arguments.of(model, "x outside the frame",
-                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[50,50,50,150,201,150]}]}",
-                    MASK + ".areas[0].points"));
-            out.add(Arguments.of(model, "y outside the frame",
-                    "{\"areas\":[{\"width\":200,\"height\":100,\"points\":[50,50,50,101,150,50]}]}",
-                    MASK + ".areas[0].points"));
-            out.add(Arguments.of(model, "negative coordinate",
-                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[-1,50,50,150,150,50]}]}",
-                    MASK + ".areas[0].points"));
             out.add(Arguments.of(model, "coordinate beyond int",
                     "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[4294967296,50,50,150,150,50]}]}",
                     MASK + ".areas[0].points"));
@@ -123,11 +131,17 @@ class MaskRulesTest {
                     MASK + ".areas[0].points"));
             out.add(Arguments.of(model, "no points", "{\"areas\":[{\"width\":200,\"height\":200}]}",
                     MASK + ".areas[0].points"));
-            out.add(Arguments.of(model, "zero width",
-                    "{\"areas\":[{\"width\":0,\"height\":200,\"points\":[0,0,0,100,0,50]}]}",
-                    MASK + ".areas[0].width"));
             out.add(Arguments.of(model, "no height", "{\"areas\":[{\"width\":200,\"points\":[0,0,0,100,50,50]}]}",
                     MASK + ".areas[0].height"));
+            out.add(Arguments.of(model, "a string coordinate",
+                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":[\"1\",50,50,150,150,50]}]}",
+                    MASK + ".areas[0].points"));
+            out.add(Arguments.of(model, "points not an array",
+                    "{\"areas\":[{\"width\":200,\"height\":200,\"points\":\"50,50,50,150,150,50\"}]}",
+                    MASK + ".areas[0].points"));
+            out.add(Arguments.of(model, "fractional width",
+                    "{\"areas\":[{\"width\":200.5,\"height\":200,\"points\":[0,0,0,100,50,50]}]}",
+                    MASK + ".areas[0].width"));
             out.add(Arguments.of(model, "bad second area",
                     "{\"areas\":[" + ok + ",{\"width\":200,\"height\":200,\"points\":[1,2,3]}]}",
                     MASK + ".areas[1].points"));

@@ -37,9 +37,12 @@ final class RuleAssertions {
         assertThat(a.json().path("status").asText()).isEqualTo("pending");
     }
 
-    /** 400 invalid_parameters / invalid_request_error naming {@code param}. */
+    /**
+     * 400 invalid_request / invalid_request_error naming {@code param}: the 400 example of the Midjourney pages
+     * (seeds 001, 004). invalid_parameters is a failed task's business code (§5), not an HTTP answer's.
+     */
     static void assertInvalid(SimHttp.Answer a, String param) {
-        assertError(a, 400, "invalid_parameters", "invalid_request_error", param);
+        assertError(a, 400, "invalid_request", "invalid_request_error", param);
     }
 
     /** An error envelope {@code {"error":{code,message,type,param}}}; a null {@code param} means none is named. */

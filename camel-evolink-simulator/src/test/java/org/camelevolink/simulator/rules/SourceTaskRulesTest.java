@@ -185,7 +185,7 @@ class SourceTaskRulesTest {
         String upscaled = fx.completed(upscale);
         double before = fx.remainingCredits(fx.http());
         SimHttp.Answer again = fx.create(fx.followUp("mj-v7-upscale", upscaled));
-        assertError(again, 403, "permission_denied", "permission_error", TASK_ID);
+        assertError(again, 403, "permission_denied", "invalid_request_error", TASK_ID);
         assertThat(fx.remainingCredits(fx.http())).isEqualTo(before);
     }
 
