@@ -88,7 +88,7 @@ class GuideSnippetsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"getting-started.md", "chaining.md", "errors-and-retries.md", "security.md",
-        "deployment.md", "checking-uris.md"})
+        "deployment.md", "checking-uris.md", "your-own-project.md"})
     void theGuidesLinksResolve(String guide) throws IOException {
         Path page = ROOT.resolve("docs").resolve(guide);
         String text = Files.readString(page);
