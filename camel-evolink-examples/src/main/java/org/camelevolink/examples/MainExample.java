@@ -61,7 +61,8 @@ public final class MainExample {
                     .setBody(constant(PROMPT))
                     // four images; their bytes come back as a list of messages, the task id in a header
                     .to("evolink:mj-v7?download=true")
-                    .split(body())
+                    // one unit of work: camel-main's duration-max-messages=1 counts the whole run as one message
+                    .split(body()).shareUnitOfWork()
                         .setHeader(Exchange.FILE_NAME, simple("generated-${header.CamelEvolinkResultIndex}.png"))
                         .to("file:" + output)
                     .end()
