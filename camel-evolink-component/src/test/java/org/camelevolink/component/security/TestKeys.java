@@ -40,7 +40,8 @@ public final class TestKeys {
             "sk-parsing-props-key-5d2e", // client/AnswerParsingPropertiesTest
             "sk-proxy-test",
             "sk-retry-test-key-5c2e",
-            "sk-submit-test-key-0b9d");
+            "sk-submit-test-key-0b9d",
+            "sk-task-fields-key-3c2b1a"); // client/TaskFieldsTest
 
     /** Too short to scan for: client/ClientConfigTest builds configurations with it and sends nothing. */
     public static final List<String> UNSCANNED = List.of("sk-x");
