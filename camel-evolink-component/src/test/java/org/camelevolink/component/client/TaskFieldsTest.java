@@ -221,13 +221,14 @@ class TaskFieldsTest {
     /** toString names the task and counts: no link, message, suggestion, cost or value of another field. */
     @Test
     void toStringShowsNoValueOfTheExtraFields() throws Exception {
-        String secretish = RICH_TASK.replace("req-123", KEY);
+        String planted = "planted-value-of-another-field-77";
+        String secretish = RICH_TASK.replace("req-123", planted);
         try (FakeServer server = FakeServer.start()
                 .on("GET", "/v1/tasks/", (x, r) -> FakeServer.json(x, 200, secretish));
                 EvolinkClient client = SimulatorExtension.clientOn(server.baseUrl(), KEY, b -> b)) {
             String s = await(client.getTask("task-unified-1757165031-rich0001")).toString();
             assertThat(s).contains("task-unified-1757165031-rich0001", "service_error", "otherFields=3")
-                    .doesNotContain(KEY, "media.evolink.ai", "retry", "0.079", "eu", "Internal service error");
+                    .doesNotContain(planted, "media.evolink.ai", "retry", "0.079", "eu", "Internal service error");
         }
     }
 }
