@@ -46,6 +46,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
     private ModelSpec spec;
     private RequestValidator validator;
     private RequestNormalizer normalizer;
+    private RequestAssembler assembler;
     private EvolinkClient client;
     private ImageUploader uploader;
     private ResultDownloader downloader;
@@ -69,7 +70,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         uploader = new ImageUploader(client, endpoint.getModel());
         downloader = new ResultDownloader(client, cfg);
         // a bad static option fails the route's start, not a message after an earlier step was paid for
-        validator.validateStatic(new RequestAssembler(endpoint.getModel(), spec, cfg).staticPart());
+        assembler = new RequestAssembler(endpoint.getModel(), spec, cfg);
+        validator.validateStatic(assembler.staticPart());
         if (spec == null) {
             LOG.info("{}: model {} is not in the component's catalog; its requests are sent with the generic fields "
                     + "only and checked by EvoLink alone. Closest known models: {}", endpoint, endpoint.getModel(),
@@ -135,7 +137,6 @@ public class EvolinkProducer extends DefaultAsyncProducer {
     /** Validation errors are thrown before anything is sent; everything after is a future. */
     private CompletableFuture<Object> run(Exchange exchange) {
         EvolinkConfiguration cfg = endpoint.getConfiguration();
-        RequestAssembler assembler = new RequestAssembler(endpoint.getModel(), spec, cfg);
         ImageUploader.Pending image = uploader.pendingImage(exchange);
         CreateTaskRequest request = checked(assembler.assemble(exchange,
                 image == null ? null : ImageUploader.PLACEHOLDER_URL));
@@ -146,12 +147,12 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         }
         TaskPermits permits = endpoint.taskPermits();
         return permits.acquire(cfg.isFailWhenConcurrencyExceeded()).thenCompose(place ->
-                submitAndWait(exchange, assembler, request, image).whenComplete((result, error) -> permits.release()));
+                submitAndWait(exchange, request, image).whenComplete((result, error) -> permits.release()));
     }
 
     /** {@code checked} is the validated request; with an image to upload, it is assembled again with its URL. */
-    private CompletableFuture<Object> submitAndWait(Exchange exchange, RequestAssembler assembler,
-            CreateTaskRequest checked, ImageUploader.Pending image) {
+    private CompletableFuture<Object> submitAndWait(Exchange exchange, CreateTaskRequest checked,
+            ImageUploader.Pending image) {
         EvolinkConfiguration cfg = endpoint.getConfiguration();
         CompletableFuture<CreateTaskRequest> ready = image == null ? CompletableFuture.completedFuture(checked)
                 : uploader.upload(image).thenApply(url -> checked(assembler.assemble(exchange, url)));
