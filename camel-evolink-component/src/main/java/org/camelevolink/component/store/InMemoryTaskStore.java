@@ -23,6 +23,15 @@ public final class InMemoryTaskStore implements TaskStore {
     }
 
     @Override
+    public Optional<TaskRecord> create(TaskRecord record, String owner, long leaseUntil) {
+        TaskRecord known = records.putIfAbsent(record.idempotencyKey(), record);
+        if (known == null && record.callbackToken() != null) {
+            keyByToken.put(record.callbackToken(), record.idempotencyKey());
+        }
+        return Optional.ofNullable(known);
+    }
+
+    @Override
     public Optional<TaskRecord> find(String idempotencyKey) {
         return Optional.ofNullable(records.get(idempotencyKey));
     }

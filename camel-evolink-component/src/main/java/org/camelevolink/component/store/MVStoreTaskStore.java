@@ -1,7 +1,5 @@
 package org.camelevolink.component.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camelevolink.component.exceptions.TaskStoreException;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -44,8 +42,6 @@ import java.util.function.Supplier;
 public final class MVStoreTaskStore implements TaskStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(MVStoreTaskStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Small pages: a commit rewrites the pages it touched, and a record is about 600 bytes of JSON. */
     private static final int KEYS_PER_PAGE = 8;
@@ -189,17 +185,36 @@ public final class MVStoreTaskStore implements TaskStore {
     }
 
     private Void put(TaskRecord record) {
-        String key = record.idempotencyKey();
+        records.put(record.idempotencyKey(), json(record));
+        indexAndCommit(record);
+        return null;
+    }
+
+    @Override
+    public Optional<TaskRecord> create(TaskRecord record, String owner, long leaseUntil) {
+        return whileOpen(() -> {
+            String known = records.putIfAbsent(record.idempotencyKey(), json(record));
+            if (known != null) {
+                return Optional.of(parse(known));
+            }
+            indexAndCommit(record);
+            return Optional.empty();
+        });
+    }
+
+    private String json(TaskRecord record) {
         try {
-            records.put(key, JSON.writeValueAsString(record));
+            return RecordJson.write(record);
         } catch (IOException e) {
-            throw new TaskStoreException("Cannot write task record " + key + " to " + file, e);
+            throw new TaskStoreException("Cannot write task record " + record.idempotencyKey() + " to " + file, e);
         }
+    }
+
+    private void indexAndCommit(TaskRecord record) {
         if (record.callbackToken() != null) {
-            keyByToken.put(record.callbackToken(), key);
+            keyByToken.put(record.callbackToken(), record.idempotencyKey());
         }
         store.commit();
-        return null;
     }
 
     @Override
@@ -275,7 +290,7 @@ public final class MVStoreTaskStore implements TaskStore {
 
     private TaskRecord parse(String json) {
         try {
-            return JSON.readValue(json, TaskRecord.class);
+            return RecordJson.read(json);
         } catch (IOException e) {
             throw new TaskStoreException("Unreadable task record in " + file + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,13 @@
+package org.camelevolink.component.store;
+
+import java.nio.file.Path;
+
+class JdbcTaskStoreContractTest extends TaskStoreContractTest {
+
+    @Override
+    TaskStore create(Path dir) {
+        JdbcTaskStore jdbc = new JdbcTaskStore(TestDatabase.plain());
+        jdbc.setTablePrefix(TestDatabase.freshPrefix());
+        return jdbc;
+    }
+}
