@@ -85,6 +85,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "imgPosY": getOrCreateConfiguration(target).setImgPosY(property(camelContext, java.lang.Integer.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leasetime":
+        case "leaseTime": target.setLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maskareas":
         case "maskAreas": getOrCreateConfiguration(target).setMaskAreas(property(camelContext, java.lang.String.class, value)); return true;
         case "maskurl":
@@ -131,8 +133,12 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "taskRetention": target.setTaskRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "taskstore":
         case "taskStore": target.setTaskStore(property(camelContext, org.camelevolink.component.store.TaskStore.class, value)); return true;
+        case "taskstoredatasource":
+        case "taskStoreDataSource": target.setTaskStoreDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "taskstorefile":
         case "taskStoreFile": target.setTaskStoreFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskstoretableprefix":
+        case "taskStoreTablePrefix": target.setTaskStoreTablePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
@@ -205,6 +211,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "imgPosY": return java.lang.Integer.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leasetime":
+        case "leaseTime": return long.class;
         case "maskareas":
         case "maskAreas": return java.lang.String.class;
         case "maskurl":
@@ -251,8 +259,12 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "taskRetention": return long.class;
         case "taskstore":
         case "taskStore": return org.camelevolink.component.store.TaskStore.class;
+        case "taskstoredatasource":
+        case "taskStoreDataSource": return javax.sql.DataSource.class;
         case "taskstorefile":
         case "taskStoreFile": return java.lang.String.class;
+        case "taskstoretableprefix":
+        case "taskStoreTablePrefix": return java.lang.String.class;
         case "type": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
@@ -321,6 +333,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "imgPosY": return getOrCreateConfiguration(target).getImgPosY();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leasetime":
+        case "leaseTime": return target.getLeaseTime();
         case "maskareas":
         case "maskAreas": return getOrCreateConfiguration(target).getMaskAreas();
         case "maskurl":
@@ -367,8 +381,12 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "taskRetention": return target.getTaskRetention();
         case "taskstore":
         case "taskStore": return target.getTaskStore();
+        case "taskstoredatasource":
+        case "taskStoreDataSource": return target.getTaskStoreDataSource();
         case "taskstorefile":
         case "taskStoreFile": return target.getTaskStoreFile();
+        case "taskstoretableprefix":
+        case "taskStoreTablePrefix": return target.getTaskStoreTablePrefix();
         case "type": return getOrCreateConfiguration(target).getType();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();

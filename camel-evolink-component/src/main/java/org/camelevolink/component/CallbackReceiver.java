@@ -14,7 +14,7 @@ import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.service.ServiceHelper;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.tracking.AsyncTaskStore;
-import org.camelevolink.component.tracking.TaskTracker;
+import org.camelevolink.component.tracking.TaskDispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +37,15 @@ final class CallbackReceiver extends AsyncProcessorSupport {
 
     private final CamelContext camelContext;
     private final AsyncTaskStore store;
-    private final TaskTracker tracker;
+    private final TaskDispatcher dispatcher;
     private Consumer consumer;
     private String path;
     private int maxBytes;
 
-    CallbackReceiver(CamelContext camelContext, AsyncTaskStore store, TaskTracker tracker) {
+    CallbackReceiver(CamelContext camelContext, AsyncTaskStore store, TaskDispatcher dispatcher) {
         this.camelContext = camelContext;
         this.store = store;
-        this.tracker = tracker;
+        this.dispatcher = dispatcher;
     }
 
     /** Starts the receiver the first time an endpoint with a {@code callbackBaseUrl} starts. */
@@ -147,9 +147,7 @@ final class CallbackReceiver extends AsyncProcessorSupport {
             answer(exchange, 400, "the body is not a JSON task object with this callback's task id");
             return;
         }
-        if (!record.isFinished()) {
-            tracker.readNow(record.taskId());
-        }
+        dispatcher.readNow(record);
         answer(exchange, 200, "received");
     }
 

@@ -11,11 +11,13 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.camelevolink.component.catalog.ModelCatalog;
+import org.camelevolink.component.store.JdbcTaskStore;
 import org.camelevolink.component.store.MVStoreTaskStore;
 import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.component.tracking.AsyncTaskStore;
 import org.camelevolink.component.tracking.OutageWatch;
 import org.camelevolink.component.tracking.TaskDispatcher;
+import org.camelevolink.component.tracking.TaskLeases;
 import org.camelevolink.component.tracking.TaskPurger;
 import org.camelevolink.component.tracking.TaskSubmitter;
 import org.camelevolink.component.tracking.TaskTracker;
@@ -23,6 +25,7 @@ import org.camelevolink.component.tracking.TaskWaiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,22 @@ public class EvolinkComponent extends HealthCheckComponent {
                       + "directory. Opened (and created) when first needed: when a consumer starts or the first task "
                       + "is submitted. One application at a time may open it.")
     private String taskStoreFile = "evolink-data/tasks.mv";
+    @Metadata(label = "advanced",
+              description = "A JDBC data source (PostgreSQL) for a task store shared by several nodes: every node "
+                      + "given the same database and table prefix shares the work, and a node that dies has its "
+                      + "tasks taken over by the others after leaseTime. The tables are created at start when "
+                      + "absent. Unset: the file store of one node.")
+    private DataSource taskStoreDataSource;
+    @Metadata(label = "advanced", defaultValue = "evolink_",
+              description = "Prefix of the shared task store's tables (prefix tasks and prefix schema): lower-case "
+                      + "letters, digits and underscores.")
+    private String taskStoreTablePrefix = "evolink_";
+    @Metadata(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "With a shared task store: how long a node's hold on a task lasts without renewal. Nodes "
+                      + "renew every third of it; a node that stops renewing (it died, or lost the database) has "
+                      + "its tasks taken over by another node once it expires. Keep node clocks synchronised to "
+                      + "well within it.")
+    private long leaseTime = TimeUnit.SECONDS.toMillis(30);
     @Metadata(label = "advanced", defaultValue = "86400000", javaType = "java.time.Duration",
               description = "How long a delivered task is remembered, so that a re-sent message with the same "
                       + "idempotency key finds it instead of paying again (default 24 hours).")
@@ -90,6 +109,7 @@ public class EvolinkComponent extends HealthCheckComponent {
     private AsyncTaskStore asyncStore;
     private ExecutorService storeExecutor;
     private TaskDispatcher dispatcher;
+    private TaskLeases leases;
     private CallbackReceiver callbackReceiver;
     private EvolinkServices services;
     private SimpleEventNotifierSupport contextStopping;
@@ -132,16 +152,22 @@ public class EvolinkComponent extends HealthCheckComponent {
                 workerThreads);
         clients = new EvolinkClients(getCamelContext(), scheduler);
         tracker = new TaskTracker(scheduler, new OutageWatch(outageWarningDelay, System::currentTimeMillis));
-        store = taskStore != null ? taskStore : new MVStoreTaskStore(Path.of(taskStoreFile));
+        store = chooseStore();
         storeExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkTaskStore",
                 storeThreads);
         asyncStore = new AsyncTaskStore(store, storeExecutor); // opens the store when first used
-        dispatcher = new TaskDispatcher(asyncStore, tracker, scheduler, System::currentTimeMillis,
+        if (store.isShared()) {
+            asyncStore.startNow(); // an unreachable database fails the start, naming its data source
+        }
+        leases = new TaskLeases(asyncStore, tracker, scheduler, System::currentTimeMillis, leaseTime);
+        leases.start();
+        dispatcher = new TaskDispatcher(asyncStore, tracker, leases, scheduler, System::currentTimeMillis,
                 workerThreads);
-        callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, tracker);
-        services = new EvolinkServices(ModelCatalog.load(), clients, new TaskSubmitter(asyncStore, System::currentTimeMillis),
-                new TaskWaiter(asyncStore, tracker, System::currentTimeMillis), dispatcher, callbackReceiver,
-                tracker.outages(), continuations());
+        callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, dispatcher);
+        services = new EvolinkServices(ModelCatalog.load(), clients,
+                new TaskSubmitter(asyncStore, leases, System::currentTimeMillis),
+                new TaskWaiter(asyncStore, tracker, leases, System::currentTimeMillis), dispatcher, callbackReceiver,
+                tracker.outages(), asyncStore, continuations());
         contextStopping = new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
@@ -158,6 +184,18 @@ public class EvolinkComponent extends HealthCheckComponent {
         TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
         scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private TaskStore chooseStore() {
+        if (taskStore != null) {
+            return taskStore;
+        }
+        if (taskStoreDataSource != null) {
+            JdbcTaskStore shared = new JdbcTaskStore(taskStoreDataSource);
+            shared.setTablePrefix(taskStoreTablePrefix);
+            return shared;
+        }
+        return new MVStoreTaskStore(Path.of(taskStoreFile));
     }
 
     /**
@@ -209,6 +247,12 @@ public class EvolinkComponent extends HealthCheckComponent {
         if (tracker != null) {
             tracker.stop();
         }
+        if (dispatcher != null) {
+            dispatcher.stop();
+        }
+        if (leases != null) {
+            leases.stop(); // queued on the store's executor: released before the store closes
+        }
         if (clients != null) {
             clients.close();
         }
@@ -242,6 +286,30 @@ public class EvolinkComponent extends HealthCheckComponent {
 
     public void setTaskStore(TaskStore taskStore) {
         this.taskStore = taskStore;
+    }
+
+    public DataSource getTaskStoreDataSource() {
+        return taskStoreDataSource;
+    }
+
+    public void setTaskStoreDataSource(DataSource taskStoreDataSource) {
+        this.taskStoreDataSource = taskStoreDataSource;
+    }
+
+    public String getTaskStoreTablePrefix() {
+        return taskStoreTablePrefix;
+    }
+
+    public void setTaskStoreTablePrefix(String taskStoreTablePrefix) {
+        this.taskStoreTablePrefix = taskStoreTablePrefix;
+    }
+
+    public long getLeaseTime() {
+        return leaseTime;
+    }
+
+    public void setLeaseTime(long leaseTime) {
+        this.leaseTime = leaseTime;
     }
 
     public String getTaskStoreFile() {

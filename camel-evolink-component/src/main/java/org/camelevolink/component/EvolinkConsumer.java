@@ -48,7 +48,7 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         services.callbackReceiver().startIfConfigured(cfg);
         TaskReader reader = services.clients().reader(client);
         setHealthCheck(new EvolinkConsumerHealthCheck(this, services.dispatcher(),
-                () -> services.outages().outage(reader)));
+                () -> services.store().failing().or(() -> services.outages().outage(reader))));
         services.dispatcher().register(this, reader, cfg.waitPolicy());
     }
 

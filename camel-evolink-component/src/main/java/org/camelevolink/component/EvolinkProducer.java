@@ -101,7 +101,7 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
-            healthCheck = new EvolinkProducerHealthCheck(endpoint, client);
+            healthCheck = new EvolinkProducerHealthCheck(endpoint, client, services.store()::failing);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
         }

@@ -8,13 +8,16 @@ import org.camelevolink.component.client.EvolinkCredits;
 import org.camelevolink.component.exceptions.EvolinkApiException;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Is EvoLink reachable with this key? One cheap authenticated read ({@code GET /v1/credits}). Health checks are
- * called on demand by a probe, which waits for the answer; the details never carry the key.
+ * called on demand by a probe, which waits for the answer; the details never carry the key. Down too while the
+ * task store fails (every submit needs a save first).
  */
 final class EvolinkProducerHealthCheck extends AbstractHealthCheck {
 
@@ -22,16 +25,24 @@ final class EvolinkProducerHealthCheck extends AbstractHealthCheck {
 
     private final EvolinkClient client;
     private final String serviceUrl;
+    private final Supplier<Optional<String>> storeProblem;
 
-    EvolinkProducerHealthCheck(EvolinkEndpoint endpoint, EvolinkClient client) {
+    EvolinkProducerHealthCheck(EvolinkEndpoint endpoint, EvolinkClient client,
+            Supplier<Optional<String>> storeProblem) {
         super("camel", "producer:evolink-" + endpoint.getModel());
         this.client = client;
         this.serviceUrl = endpoint.getServiceUrl();
+        this.storeProblem = storeProblem;
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("service.url", serviceUrl);
+        Optional<String> store = storeProblem.get();
+        if (store.isPresent()) {
+            builder.message(store.get()).down();
+            return;
+        }
         try {
             EvolinkCredits credits = client.credits().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             builder.detail("remaining_credits", credits.keyRemaining()).up();

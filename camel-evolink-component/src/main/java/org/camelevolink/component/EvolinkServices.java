@@ -1,6 +1,7 @@
 package org.camelevolink.component;
 
 import org.camelevolink.component.catalog.ModelCatalog;
+import org.camelevolink.component.tracking.AsyncTaskStore;
 import org.camelevolink.component.tracking.OutageWatch;
 import org.camelevolink.component.tracking.TaskDispatcher;
 import org.camelevolink.component.tracking.TaskSubmitter;
@@ -19,8 +20,9 @@ import java.util.concurrent.Executor;
  * @param dispatcher       waits for handed-over tasks and delivers them to consumers
  * @param callbackReceiver receives EvoLink's callbacks
  * @param outages          whether EvoLink answers the reads of waiting tasks
+ * @param store            the task store, for health checks (whether it fails)
  * @param workers          where exchanges continue once their task has ended (never an I/O thread)
  */
 record EvolinkServices(ModelCatalog catalog, EvolinkClients clients, TaskSubmitter submitter, TaskWaiter waiter,
-        TaskDispatcher dispatcher, CallbackReceiver callbackReceiver, OutageWatch outages, Executor workers) {
+        TaskDispatcher dispatcher, CallbackReceiver callbackReceiver, OutageWatch outages, AsyncTaskStore store, Executor workers) {
 }

@@ -4,6 +4,7 @@ import org.camelevolink.component.exceptions.TaskStoreException;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskStore;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,9 @@ public final class AsyncTaskStore {
     private final TaskStore store;
     private final Executor executor;
     private volatile boolean started;
+    /** Why the last store call failed, while no later call has succeeded; and since when. */
+    private volatile String failure;
+    private volatile long failingSince;
 
     public AsyncTaskStore(TaskStore store, Executor executor) {
         this.store = store;
@@ -47,6 +51,22 @@ public final class AsyncTaskStore {
             started = false;
             store.stop();
         }
+    }
+
+    /**
+     * Opens the store now, on the calling thread: a shared store opens when the component starts, so that an
+     * unreachable database fails the start instead of the first exchange.
+     */
+    public void startNow() {
+        startOnce();
+    }
+
+    /** Why the store fails, while its last call failed: for health checks. */
+    public Optional<String> failing() {
+        String why = failure;
+        return why == null ? Optional.empty()
+                : Optional.of("The EvoLink task store " + store + " has failed since "
+                        + Instant.ofEpochMilli(failingSince) + ": " + why);
     }
 
     /** A store that fails to open fails this call, and the next call tries again. */
@@ -84,10 +104,20 @@ public final class AsyncTaskStore {
     public <T> CompletableFuture<T> call(Supplier<T> work) {
         try {
             return CompletableFuture.supplyAsync(() -> {
-                if (!started) {
-                    startOnce();
+                try {
+                    if (!started) {
+                        startOnce();
+                    }
+                    T result = work.get();
+                    failure = null;
+                    return result;
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failingSince = System.currentTimeMillis();
+                    }
+                    failure = String.valueOf(e.getMessage());
+                    throw e;
                 }
-                return work.get();
             }, executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new TaskStoreException("The EvoLink task store is stopping", e));

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -24,88 +24,185 @@ import java.util.function.LongSupplier;
  * Carries tasks submitted with {@code waitForCompletion=false} to the consumers: waits for each through the task
  * tracker, saves the outcome in the task store, and delivers it to the consumer of its model until that consumer's
  * route has processed it. Outcomes with no consumer yet stay in the store and are delivered when one starts. Every
- * store call runs on the store's executor, never on the tracker's timer or the HTTP client's I/O thread.
+ * store call runs on the store's executor, never on the tracker's timer or the HTTP client's I/O thread; one that
+ * fails is repeated until the store answers again, so an outcome EvoLink gave is never dropped.
  * <p>
  * At most {@code maxDeliveries} deliveries are in flight at once, each from its start until the route's verdict is
  * durable in the store; more wait in a queue, not on a thread. That bounds what a crash can deliver twice (a route
  * that did its work whose verdict was not saved yet) by the same number, however far the store lags behind.
+ * <p>
+ * With a shared store, a node works only on what it holds a lease on (see {@link TaskLeases}): what it submitted,
+ * and what it claims. Every half lease time it claims the unheld work of its consumers' models (that of nodes
+ * that stopped or died), in batches, so each task is waited for and delivered by one node at a time.
  */
 public final class TaskDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskDispatcher.class);
     private static final long MAX_DELIVERY_DELAY = TimeUnit.MINUTES.toMillis(5);
+    /** Records claimed per statement; a full batch is followed by another at once. */
+    static final int CLAIM_BATCH = 200;
+
+    private record Registration(TaskConsumer consumer, TaskReader reader, WaitPolicy policy) {
+        Set<String> models() {
+            return TaskConsumer.EVERY_MODEL.equals(consumer.model()) ? Set.of() : Set.of(consumer.model());
+        }
+    }
 
     private final AsyncTaskStore store;
     private final TaskTracker tracker;
+    private final TaskLeases leases;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final TaskPermits deliveries;
-    private final String node = UUID.randomUUID().toString();
-    private final Map<String, TaskConsumer> consumers = new ConcurrentHashMap<>();
-    /** Idempotency keys being waited for, and those being delivered: each task is in at most one of each. */
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final StoreRetry retry;
+    private final Map<String, Registration> consumers = new ConcurrentHashMap<>();
+    /** Idempotency keys being waited for (with their task id), and those being delivered. */
+    private final Map<String, String> waiting = new ConcurrentHashMap<>();
     private final Set<String> delivering = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+    private ScheduledFuture<?> claiming;
 
-    public TaskDispatcher(AsyncTaskStore store, TaskTracker tracker, ScheduledExecutorService scheduler,
-            LongSupplier clock, int maxDeliveries) {
+    public TaskDispatcher(AsyncTaskStore store, TaskTracker tracker, TaskLeases leases,
+            ScheduledExecutorService scheduler, LongSupplier clock, int maxDeliveries) {
         this.store = store;
         this.tracker = tracker;
+        this.leases = leases;
         this.scheduler = scheduler;
         this.clock = clock;
         this.deliveries = new TaskPermits(Math.max(1, maxDeliveries));
+        this.retry = new StoreRetry(scheduler, () -> stopped);
+        leases.onLost(this::lost);
     }
 
     /**
-     * Adds a consumer and hands it what the store holds for it: outcomes to deliver and tasks to wait for. Fails
-     * when another consumer takes the same model; reading the store happens after, on the store's executor.
+     * Adds a consumer and hands it what the store holds for it: outcomes to deliver and tasks to wait for (with a
+     * shared store, those no live node holds). Fails when another consumer takes the same model; reading the store
+     * happens after, on the store's executor, and is repeated until the store answers.
      */
     public void register(TaskConsumer consumer, TaskReader reader, WaitPolicy policy) {
-        TaskConsumer other = consumers.putIfAbsent(consumer.model(), consumer);
-        if (other != null && other != consumer) {
+        Registration registration = new Registration(consumer, reader, policy);
+        Registration other = consumers.putIfAbsent(consumer.model(), registration);
+        if (other != null && other.consumer() != consumer) {
             throw new IllegalStateException("Only one route may consume evolink:" + consumer.model()
-                    + "; it is already consumed by " + other);
+                    + "; it is already consumed by " + other.consumer());
         }
-        store.undelivered().thenAccept(records -> resume(consumer, records, reader, policy))
-                .exceptionally(e -> {
-                    LOG.warn("Reading the EvoLink task store for the consumer of {} failed: {}", consumer.model(),
-                            Futures.unwrap(e).getMessage());
-                    return null;
-                });
+        claimFor(registration);
+        if (leases.isShared()) {
+            startClaiming();
+        }
     }
 
-    private void resume(TaskConsumer consumer, List<TaskRecord> records, TaskReader reader, WaitPolicy policy) {
+    private synchronized void startClaiming() {
+        if (claiming == null && !stopped) {
+            long every = Math.max(1, leases.leaseMillis() / 2);
+            claiming = scheduler.scheduleWithFixedDelay(() -> consumers.values().forEach(this::claimFor), every,
+                    every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void claimFor(Registration registration) {
+        retry.until("Reading the EvoLink task store for the consumer of " + registration.consumer().model(),
+                () -> store.call(() -> store.store().claimUnheld(leases.owner(), registration.models(),
+                        clock.getAsLong(), leases.leaseUntil(), CLAIM_BATCH)))
+                .thenAccept(records -> {
+                    resume(registration, records);
+                    if (leases.isShared() && records.size() >= CLAIM_BATCH && !stopped) {
+                        claimFor(registration); // more left to take over
+                    }
+                }).exceptionally(e -> null); // the component stopped
+    }
+
+    private void resume(Registration registration, List<TaskRecord> records) {
         for (TaskRecord r : records) {
-            if (r.delivery() == TaskRecord.Delivery.CONSUMER && consumer.accepts(r.model())) {
-                if (r.state() == TaskState.FINISHED) {
-                    deliver(r);
-                } else if (r.state() == TaskState.WAITING) {
-                    track(r, reader, policy);
-                }
+            leases.hold(r.idempotencyKey(), r.taskId());
+            if (r.state() == TaskState.FINISHED) {
+                deliver(r);
+            } else if (r.state() == TaskState.WAITING) {
+                track(r, registration.reader(), registration.policy(), r.nextReadAt());
             }
         }
     }
 
     public void unregister(TaskConsumer consumer) {
-        consumers.remove(consumer.model(), consumer);
+        consumers.computeIfPresent(consumer.model(), (model, r) -> r.consumer() == consumer ? null : r);
     }
 
-    /** Waits for the task of {@code record} (once, however often it is asked) and delivers its outcome. */
+    /** Stops claiming and retrying; the leases are released by {@link TaskLeases#stop()}. */
+    public synchronized void stop() {
+        stopped = true;
+        if (claiming != null) {
+            claiming.cancel(false);
+        }
+    }
+
+    /**
+     * Waits for the task of {@code record} (once, however often it is asked) and delivers its outcome. With a shared
+     * store, a record this node does not hold (a re-sent message resumed a task another node submitted) is claimed
+     * first, and left to its holder when that is a live node.
+     */
     public void track(TaskRecord record, TaskReader reader, WaitPolicy policy) {
+        String key = record.idempotencyKey();
+        if (leases.holds(key)) {
+            track(record, reader, policy, record.nextReadAt());
+            return;
+        }
+        store.claim(key, leases.owner(), leases.leaseUntil()).thenAccept(claimed -> {
+            if (claimed) {
+                track(record, reader, policy, record.nextReadAt());
+            }
+        }).exceptionally(e -> null); // unclaimed: the claim loop takes it up once the store answers
+    }
+
+    private void track(TaskRecord record, TaskReader reader, WaitPolicy policy, long firstReadAt) {
         if (record.isFinished()) {
             deliver(record);
             return;
         }
-        if (!waiting.add(record.idempotencyKey())) {
+        String key = record.idempotencyKey();
+        if (waiting.putIfAbsent(key, record.taskId()) != null) {
             return;
         }
+        leases.hold(key, record.taskId());
         WaitPolicy taskPolicy = policy.withCallbacks(record.hasCallback());
-        tracker.whenFinished(record.taskId(), record.submittedAt(), record.nextReadAt(), reader, taskPolicy)
+        tracker.whenFinished(record.taskId(), record.submittedAt(), firstReadAt, reader, taskPolicy)
                 .whenComplete((task, error) -> {
-                    waiting.remove(record.idempotencyKey());
-                    store.find(record.idempotencyKey())
-                            .thenCompose(found -> finished(found.orElse(null), task, Futures.unwrap(error)))
-                            .exceptionally(e -> logged("Saving the outcome of EvoLink task " + record.taskId(), e));
+                    waiting.remove(key);
+                    if (leases.holds(key)) {
+                        retry.until("Saving the outcome of EvoLink task " + record.taskId(),
+                                () -> store.find(key).thenCompose(found -> finished(found.orElse(null), task,
+                                        Futures.unwrap(error))))
+                                .exceptionally(e -> null); // stopped: the task stays WAITING in the store
+                    }
                 });
+    }
+
+    /**
+     * A callback for {@code record}'s task arrived here: its read is brought forward on the node that waits for it.
+     * That is this node when its tracker has the task; else, with a shared store, this node takes the task over if
+     * no live node holds it, and otherwise asks the holder (which learns it at its next lease renewal).
+     */
+    public void readNow(TaskRecord record) {
+        if (record.isFinished() || tracker.readNow(record.taskId()) || !leases.isShared()) {
+            return;
+        }
+        String key = record.idempotencyKey();
+        Registration registration = registrationFor(record.model());
+        if (record.delivery() != TaskRecord.Delivery.CONSUMER || registration == null) {
+            store.call(() -> requestRead(key));
+            return;
+        }
+        store.claim(key, leases.owner(), leases.leaseUntil()).thenAccept(claimed -> {
+            if (claimed) {
+                track(record, registration.reader(), registration.policy(), clock.getAsLong());
+            } else {
+                store.call(() -> requestRead(key));
+            }
+        });
+    }
+
+    private Void requestRead(String key) {
+        store.store().requestRead(key);
+        return null;
     }
 
     private CompletableFuture<Void> finished(TaskRecord r, EvolinkTask task, Throwable error) {
@@ -128,21 +225,31 @@ public final class TaskDispatcher {
         return store.save(closed).thenAccept(this::deliver);
     }
 
-    /** Delivers a finished task to its consumer, at the record's next delivery time; without a consumer it waits. */
+    /**
+     * Delivers a finished task to its consumer, at the record's next delivery time. Without a consumer here it
+     * waits in the store: for one to start here, or, with a shared store, for a node that has one to claim it.
+     */
     public void deliver(TaskRecord record) {
-        TaskConsumer consumer = consumerFor(record.model());
-        if (consumer == null || !delivering.add(record.idempotencyKey())) {
+        String key = record.idempotencyKey();
+        Registration registration = registrationFor(record.model());
+        if (registration == null) {
+            leases.release(key);
             return;
         }
+        if (!delivering.add(key)) {
+            return;
+        }
+        leases.hold(key, record.taskId());
         long delay = record.nextDeliveryAt() - clock.getAsLong();
         if (delay > 0) {
-            scheduler.schedule(() -> deliverNow(consumer, record.idempotencyKey()), delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> deliverNow(registration.consumer(), record), delay, TimeUnit.MILLISECONDS);
         } else {
-            deliverNow(consumer, record.idempotencyKey());
+            deliverNow(registration.consumer(), record);
         }
     }
 
-    private void deliverNow(TaskConsumer consumer, String key) {
+    private void deliverNow(TaskConsumer consumer, TaskRecord record) {
+        String key = record.idempotencyKey();
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
@@ -152,20 +259,31 @@ public final class TaskDispatcher {
         deliveries.acquire(false).thenCompose(place -> store.find(key)).thenCompose(found -> {
             long now = clock.getAsLong();
             TaskRecord r = found.orElse(null);
-            if (r == null || r.state() != TaskState.FINISHED || !consumer.isAcceptingTasks()) {
+            if (r == null || r.state() == TaskState.DELIVERED) {
+                leases.drop(key);
                 return CompletableFuture.completedFuture(null);
             }
-            return store.claim(key, node, now + MAX_DELIVERY_DELAY).thenCompose(claimed -> !claimed
-                    ? CompletableFuture.completedFuture(null)
-                    : consumer.deliver(r).handle((delivered, notDelivered) -> {
-                        release.run(); // the route has answered: a later delivery of the task may start
-                        return delivered;
-                    }).thenCompose(delivered -> verdict(consumer, r, delivered)));
+            if (r.state() != TaskState.FINISHED || !consumer.isAcceptingTasks()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return store.claim(key, leases.owner(), now + MAX_DELIVERY_DELAY).thenCompose(claimed -> {
+                if (!claimed) {
+                    leases.drop(key); // another node delivers it
+                    return CompletableFuture.completedFuture(null);
+                }
+                return consumer.deliver(r).handle((delivered, notDelivered) -> {
+                    release.run(); // the route has answered: a later delivery of the task may start
+                    return delivered;
+                }).thenCompose(delivered -> verdict(consumer, r, delivered));
+            });
         }).whenComplete((done, error) -> {
             release.run();
             deliveries.release();
-            if (error != null) {
-                logged("Delivering EvoLink task record " + key, error);
+            if (error != null && !stopped) {
+                // the store failed before the route ran: deliver again once it answers
+                LOG.warn("Delivering EvoLink task record {} failed: {}; trying again", key,
+                        Futures.unwrap(error).getMessage());
+                scheduler.schedule(() -> deliver(record), StoreRetry.FIRST_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
     }
@@ -176,11 +294,16 @@ public final class TaskDispatcher {
         if (delivered == null) {
             return CompletableFuture.completedFuture(null); // the consumer stopped: delivered when one starts
         }
-        if (delivered) {
-            return store.save(r.delivered(at)).thenAccept(saved -> { });
-        }
-        TaskRecord again = r.deliveryFailed(at + retryDelay(consumer, r.deliveryAttempts()), at);
-        return store.save(again).thenAccept(this::deliver);
+        TaskRecord next = delivered ? r.delivered(at)
+                : r.deliveryFailed(at + retryDelay(consumer, r.deliveryAttempts()), at);
+        return retry.until("Saving the delivery of EvoLink task " + r.taskId(), () -> store.save(next))
+                .thenAccept(saved -> {
+                    if (delivered) {
+                        leases.drop(r.idempotencyKey());
+                    } else {
+                        deliver(saved);
+                    }
+                });
     }
 
     private static long retryDelay(TaskConsumer consumer, int failedDeliveries) {
@@ -188,14 +311,17 @@ public final class TaskDispatcher {
         return Math.min(MAX_DELIVERY_DELAY, base << Math.min(failedDeliveries, 20));
     }
 
-    private TaskConsumer consumerFor(String model) {
-        TaskConsumer exact = consumers.get(model);
+    private Registration registrationFor(String model) {
+        Registration exact = consumers.get(model);
         return exact != null ? exact : consumers.get(TaskConsumer.EVERY_MODEL);
     }
 
-    private static Void logged(String what, Throwable error) {
-        LOG.warn("{} failed: {}", what, Futures.unwrap(error).getMessage());
-        return null;
+    /** Another node holds {@code key} now: this node stops waiting for its task. */
+    private void lost(String key) {
+        String taskId = waiting.remove(key);
+        if (taskId != null) {
+            tracker.forget(taskId);
+        }
     }
 
     /**

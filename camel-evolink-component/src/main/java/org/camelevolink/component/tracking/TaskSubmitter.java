@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,11 +29,16 @@ public final class TaskSubmitter {
     public record Submission(TaskRecord record, EvolinkTask task, boolean resumed) {
     }
 
+    /** How often a submit that another node is sending looks again for the task that node creates. */
+    private static final long HOLDER_POLL_MILLIS = 250;
+
     private final AsyncTaskStore store;
+    private final TaskLeases leases;
     private final LongSupplier clock;
 
-    public TaskSubmitter(AsyncTaskStore store, LongSupplier clock) {
+    public TaskSubmitter(AsyncTaskStore store, TaskLeases leases, LongSupplier clock) {
         this.store = store;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -40,18 +46,52 @@ public final class TaskSubmitter {
      * Submits {@code request} under {@code draft}'s idempotency key, or resumes the task already submitted under
      * it. With a {@code callbackBaseUrl}, the request gets the record's callback URL (the same one on a re-send,
      * so that the re-sent body is the first one). {@code policy} places the task's first read.
+     * <p>
+     * The record is created before anything is sent, atomically: of two nodes submitting the same key at once, one
+     * sends and the other waits for its task, then resumes on it. A record left {@link TaskState#SUBMITTING} by a
+     * node that died is sent again (same key) by whichever node claims it once that node's lease has expired.
      */
     public CompletableFuture<Submission> submit(EvolinkClient client, CreateTaskRequest request, TaskRecord draft,
             String callbackBaseUrl, WaitPolicy policy) {
-        return store.find(draft.idempotencyKey()).thenCompose(found -> {
-            TaskRecord known = found.orElse(null);
-            if (known != null && known.taskId() != null) {
-                return resume(client, known);
+        String key = draft.idempotencyKey();
+        return store.call(() -> store.store().create(draft, leases.owner(), leases.leaseUntil())).thenCompose(found -> {
+            if (found.isEmpty()) {
+                leases.hold(key, null);
+                return send(client, request, draft, false, callbackBaseUrl, policy);
             }
-            TaskRecord submitting = known != null && known.state() == TaskState.SUBMITTING ? known : draft;
-            return store.save(submitting).thenCompose(saved -> send(client, request, submitting,
-                    submitting == known, callbackBaseUrl, policy));
+            return submitKnown(client, request, found.get(), draft, callbackBaseUrl, policy);
         });
+    }
+
+    private CompletableFuture<Submission> submitKnown(EvolinkClient client, CreateTaskRequest request,
+            TaskRecord known, TaskRecord draft, String callbackBaseUrl, WaitPolicy policy) {
+        if (known.taskId() != null) {
+            return resume(client, known);
+        }
+        if (known.state() != TaskState.SUBMITTING) {
+            // refused earlier, and created no task: sent again as a new submit under the same key
+            return store.save(draft).thenCompose(saved -> {
+                leases.hold(draft.idempotencyKey(), null);
+                return send(client, request, draft, false, callbackBaseUrl, policy);
+            });
+        }
+        return store.claim(known.idempotencyKey(), leases.owner(), leases.leaseUntil()).thenCompose(claimed -> {
+            if (!claimed) {
+                return afterHolder(client, request, known, draft, callbackBaseUrl, policy);
+            }
+            leases.hold(known.idempotencyKey(), null);
+            return send(client, request, known, true, callbackBaseUrl, policy);
+        });
+    }
+
+    /** Another live node is sending this key's submit: look again shortly, until its task is known or it gave up. */
+    private CompletableFuture<Submission> afterHolder(EvolinkClient client, CreateTaskRequest request,
+            TaskRecord known, TaskRecord draft, String callbackBaseUrl, WaitPolicy policy) {
+        return CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(HOLDER_POLL_MILLIS, TimeUnit.MILLISECONDS))
+                .thenCompose(waited -> store.find(known.idempotencyKey()))
+                .thenCompose(found -> submitKnown(client, request, found.orElse(known), draft, callbackBaseUrl,
+                        policy));
     }
 
     private CompletableFuture<Submission> send(EvolinkClient client, CreateTaskRequest request,
@@ -63,6 +103,7 @@ public final class TaskSubmitter {
             long now = clock.getAsLong();
             if (error != null) {
                 Throwable cause = Futures.unwrap(error);
+                leases.release(submitting.idempotencyKey()); // a re-sent message may resume it on any node
                 return forgetIfRefused(submitting, cause, now)
                         .<Submission>handle((forgotten, storeError) -> {
                             throw new CompletionException(cause); // the refusal is the answer, even if the save failed
@@ -77,6 +118,7 @@ public final class TaskSubmitter {
             if (task.isFinished()) {
                 accepted = accepted.finished(task, now);
             }
+            leases.hold(accepted.idempotencyKey(), accepted.taskId());
             return store.save(accepted).thenApply(saved -> new Submission(saved, task, created.replayed()));
         }).thenCompose(submission -> submission);
     }

@@ -129,6 +129,23 @@ public final class TaskTracker {
         return true;
     }
 
+    /**
+     * Stops waiting for {@code taskId}: another node waits for it now. Its wait ends with an {@link EvolinkException};
+     * a read of it under way still completes.
+     */
+    public void forget(String taskId) {
+        Waiter w;
+        synchronized (this) {
+            w = queuedById.remove(taskId);
+            if (w != null) {
+                queue.remove(w);
+            }
+        }
+        if (w != null) {
+            w.result.completeExceptionally(new EvolinkException("Task " + taskId + " is waited for by another node"));
+        }
+    }
+
     /** Whether {@code taskId} is queued for a read. */
     public synchronized boolean isWaitingFor(String taskId) {
         return queuedById.containsKey(taskId);

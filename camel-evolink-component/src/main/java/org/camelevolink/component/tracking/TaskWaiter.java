@@ -18,11 +18,13 @@ public final class TaskWaiter {
 
     private final AsyncTaskStore store;
     private final TaskTracker tracker;
+    private final TaskLeases leases;
     private final LongSupplier clock;
 
-    public TaskWaiter(AsyncTaskStore store, TaskTracker tracker, LongSupplier clock) {
+    public TaskWaiter(AsyncTaskStore store, TaskTracker tracker, TaskLeases leases, LongSupplier clock) {
         this.store = store;
         this.tracker = tracker;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -40,6 +42,7 @@ public final class TaskWaiter {
         }
         return end.handle((finished, error) -> close(record, finished, Futures.unwrap(error))
                 .handle((closed, storeError) -> {
+                    leases.drop(record.idempotencyKey()); // an exchange's task is never taken over by another node
                     if (error != null) {
                         throw new CompletionException(Futures.unwrap(error));
                     }

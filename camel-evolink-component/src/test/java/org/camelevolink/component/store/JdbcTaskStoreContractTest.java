@@ -6,7 +6,7 @@ class JdbcTaskStoreContractTest extends TaskStoreContractTest {
 
     @Override
     TaskStore create(Path dir) {
-        JdbcTaskStore jdbc = new JdbcTaskStore(TestDatabase.plain());
+        JdbcTaskStore jdbc = new JdbcTaskStore(TestDatabase.dataSource());
         jdbc.setTablePrefix(TestDatabase.freshPrefix());
         return jdbc;
     }

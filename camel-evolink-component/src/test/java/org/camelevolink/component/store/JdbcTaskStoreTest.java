@@ -41,7 +41,7 @@ class JdbcTaskStoreTest {
     }
 
     private JdbcTaskStore node() {
-        JdbcTaskStore store = new JdbcTaskStore(TestDatabase.plain(), now::get);
+        JdbcTaskStore store = new JdbcTaskStore(TestDatabase.dataSource(), now::get);
         store.setTablePrefix(prefix);
         store.start();
         return store;
@@ -167,7 +167,7 @@ class JdbcTaskStoreTest {
     void aTaskTableWithoutTheComponentsColumnsFailsTheStart() throws SQLException {
         String other = TestDatabase.freshPrefix();
         execute("CREATE TABLE " + other + "tasks (id INT)");
-        JdbcTaskStore store = new JdbcTaskStore(TestDatabase.plain());
+        JdbcTaskStore store = new JdbcTaskStore(TestDatabase.dataSource());
         store.setTablePrefix(other);
         assertThatThrownBy(store::start).isInstanceOf(TaskStoreException.class)
                 .hasMessageContaining(other + "tasks exists, but " + other + "schema does not");
@@ -186,7 +186,7 @@ class JdbcTaskStoreTest {
         List<Future<?>> starts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             starts.add(pool.submit(() -> {
-                JdbcTaskStore store = new JdbcTaskStore(TestDatabase.plain());
+                JdbcTaskStore store = new JdbcTaskStore(TestDatabase.dataSource());
                 store.setTablePrefix(fresh);
                 store.start();
             }));
@@ -210,7 +210,7 @@ class JdbcTaskStoreTest {
 
     @Test
     void aTablePrefixThatIsNoPlainIdentifierIsRefused() {
-        JdbcTaskStore store = new JdbcTaskStore(TestDatabase.plain());
+        JdbcTaskStore store = new JdbcTaskStore(TestDatabase.dataSource());
         store.setTablePrefix("x; DROP TABLE y; --");
         assertThatThrownBy(store::start).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("table prefix");
@@ -218,13 +218,13 @@ class JdbcTaskStoreTest {
     }
 
     private static void execute(String statement) throws SQLException {
-        try (Connection c = TestDatabase.plain().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     private static String scalar(String query) throws SQLException {
-        try (Connection c = TestDatabase.plain().getConnection(); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.dataSource().getConnection(); Statement s = c.createStatement();
                 var rs = s.executeQuery(query)) {
             rs.next();
             return rs.getString(1);

@@ -17,6 +17,7 @@ public final class TestDatabase {
 
     private static final AtomicInteger PREFIXES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    private static HikariDataSource pool;
 
     private TestDatabase() {
     }
@@ -65,7 +66,11 @@ public final class TestDatabase {
         return postgres().getJdbcUrl("postgres", "postgres");
     }
 
-    public static DataSource plain() {
-        return postgres().getPostgresDatabase();
+    /** A pool on the embedded database shared by the tests of this JVM (a connection per call would be slow). */
+    public static synchronized DataSource dataSource() {
+        if (pool == null) {
+            pool = pooled(8);
+        }
+        return pool;
     }
 }
