@@ -1,0 +1,83 @@
+package org.camelevolink.component.cluster;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+/**
+ * A node's way to the real database, which a test can cut and mend: while cut, no connection is given (as when the
+ * network between one node and the database fails), so the node cannot renew its leases while the others can.
+ */
+final class CuttableDataSource implements DataSource {
+
+    private final DataSource database;
+    private volatile boolean cut;
+
+    CuttableDataSource(DataSource database) {
+        this.database = database;
+    }
+
+    void cut() {
+        cut = true;
+    }
+
+    void mend() {
+        cut = false;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        if (cut) {
+            throw new SQLException("Connection refused (the test cut this node off the database)", "08001");
+        }
+        return database.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return database.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        database.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        database.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return database.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return database.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "CuttableDataSource[" + database + "]";
+    }
+}
