@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,14 @@ class GeneratedMetadataTest {
     private static final String CATALOG = "META-INF/org/camelevolink/component/evolink.json";
     private static final Path REFERENCE = Path.of("../docs/evolink-component.adoc");
     private static final String[] SECTIONS = {"componentProperties", "properties", "headers"};
+    /** One generated table of the reference, between its begin and end marks. */
+    private static final Pattern TABLE = Pattern.compile("// generated:(\\w+):begin\n(.*?)// generated:\\1:end",
+            Pattern.DOTALL);
+    /** A cell boundary: a bar the generator did not escape. */
+    private static final Pattern CELL = Pattern.compile("(?<!\\\\)\\|");
+    /** A Java type as the reference writes it: simple names, generics balanced, arrays. */
+    private static final Pattern JAVA_TYPE = Pattern.compile(
+            "[A-Z][A-Za-z0-9.]*(<[A-Z][A-Za-z0-9]*(, [A-Z][A-Za-z0-9]*)*>)?|(boolean|int|long|double|byte)(\\[])?");
 
     @Test
     void theJarShipsTheCommittedCatalog() throws Exception {
@@ -75,6 +87,56 @@ class GeneratedMetadataTest {
             json.get(section).fieldNames().forEachRemaining(name -> assertThat(adoc).as(section)
                     .contains("| *" + name + "*"));
         }
+    }
+
+    /**
+     * What issue 18 found in the rendered reference, checked on the page itself (the generator's --check only says
+     * the page is the generator's output, whatever that output is): the wildcard consumer's asterisk lost ("A
+     * consumer on receives"), a generic type cut to its last part ("Object>"), byte[] lost from a description ("byte
+     * per image"), Python's False/True as defaults, and any formatting mark left raw in a cell.
+     */
+    @Test
+    void theReferenceTablesRenderTypesDefaultsAndMarksAsCamelUsersWriteThem() throws Exception {
+        String adoc = Files.readString(REFERENCE);
+        for (String bad : List.of("A consumer on receives", "on  receives", "byte per image")) {
+            assertThat(adoc.contains(bad)).as(REFERENCE + " renders '" + bad + "'").isFalse();
+        }
+        List<String> types = new ArrayList<>();
+        List<String> defaults = new ArrayList<>();
+        Matcher table = TABLE.matcher(adoc);
+        int tables = 0;
+        while (table.find()) {
+            tables++;
+            boolean withDefault = !table.group(1).equals("headers");
+            for (String row : table.group(2).split("\n")) {
+                if (!row.startsWith("| *")) {
+                    continue;
+                }
+                String[] cells = CELL.split(row, -1);
+                assertThat(cells).as(row).hasSize(withDefault ? 5 : 4);
+                assertThat(cells[1].strip()).as("the name cell of " + row).matches("\\*[A-Za-z]+\\*( \\(.+\\))?");
+                assertThat(cells[2]).as("the description of " + row + ": formatting marks escaped")
+                        .doesNotContain("*", "`", "^", "~", "+");
+                if (withDefault) {
+                    defaults.add(cells[3].strip());
+                }
+                types.add(cells[cells.length - 1].strip());
+            }
+        }
+        assertThat(tables).as("the generated tables of " + REFERENCE).isEqualTo(4);
+        assertThat(types).as("the Type column").isNotEmpty().allMatch(t -> JAVA_TYPE.matcher(t).matches())
+                .contains("Map<String, Object>", "boolean", "String");
+        assertThat(defaults).as("the Default column").doesNotContain("False", "True").contains("true", "false");
+
+        // the two descriptions whose asterisk and brackets the metadata plugin dropped, as they read now
+        JsonNode json = catalog();
+        for (String option : List.of("model", "download")) {
+            String description = json.at("/properties/" + option + "/description").asText();
+            assertThat(adoc.contains("| " + description + " |")).as(option + "'s description in the reference: "
+                    + description).isTrue();
+        }
+        assertThat(json.at("/properties/model/description").asText()).contains("wildcard path, a single asterisk");
+        assertThat(json.at("/properties/download/description").asText()).contains("a byte array per image");
     }
 
     private static JsonNode catalog() throws Exception {

@@ -7,11 +7,6 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.tracking.OutageWatch;
 import org.camelevolink.simulator.SimulatorConfig;
@@ -21,7 +16,6 @@ import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camelevolink.component.Waiting.waitingFor;
@@ -61,29 +55,25 @@ class OutageTest extends CamelTestSupport {
 
     @Test
     void anOutageIsSaidOnceAndItsEndToo() throws Exception {
-        StringWriter logs = new StringWriter();
-        WriterAppender appender = capture(logs);
-        try {
+        try (LogCapture logs = LogCapture.of(OutageWatch.class.getName(), Level.INFO, "%p %m%n")) {
             MockEndpoint done = getMockEndpoint("mock:done");
             done.expectedMessageCount(1);
             template.sendBody("evolink:mj-v7?waitForCompletion=false", "a kite in a storm");
             SIM.simulator().faults().script(Endpoint.TASK_GET, Fault.of(FaultKind.RESET_BEFORE), 100_000)
                     .script(Endpoint.TASK_BATCH, Fault.of(FaultKind.RESET_BEFORE), 100_000);
-            waitingFor("the WARN").until(() -> logs.toString().contains("WARN EvoLink has not answered"));
+            waitingFor("the WARN").until(() -> logs.text().contains("WARN EvoLink has not answered"));
             assertThat(consumerUp()).as("the consumer's health check during the outage").isFalse();
             assertThat(consumerCheck().getMessage().orElse("")).contains("has not answered reads");
             Thread.sleep(200); // more failed reads in the same outage: still one WARN
-            assertThat(count(logs, "WARN EvoLink has not answered")).isEqualTo(1);
-            assertThat(logs.toString()).doesNotContain("INFO EvoLink answers");
+            assertThat(logs.count("WARN EvoLink has not answered")).isEqualTo(1);
+            assertThat(logs.text()).doesNotContain("INFO EvoLink answers");
 
             SIM.simulator().faults().clear();
             done.assertIsSatisfied(20_000);
             waitingFor("the end of the outage logged")
-                    .until(() -> logs.toString().contains("INFO EvoLink answers"));
+                    .until(() -> logs.text().contains("INFO EvoLink answers"));
             assertThat(consumerUp()).isTrue();
-            assertThat(count(logs, "WARN EvoLink has not answered")).isEqualTo(1);
-        } finally {
-            release(appender);
+            assertThat(logs.count("WARN EvoLink has not answered")).isEqualTo(1);
         }
     }
 
@@ -110,28 +100,5 @@ class OutageTest extends CamelTestSupport {
     /** What Camel's consumer:<route> check calls for a HealthCheckAware consumer. */
     private HealthCheck.Result consumerCheck() {
         return ((HealthCheckAware) context.getRoute("v7").getConsumer()).getHealthCheck().call();
-    }
-
-    private static int count(StringWriter logs, String text) {
-        return logs.toString().split(java.util.regex.Pattern.quote(text), -1).length - 1;
-    }
-
-    private static WriterAppender capture(StringWriter logs) {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        WriterAppender appender = WriterAppender.newBuilder().setName("outages").setTarget(logs)
-                .setLayout(PatternLayout.newBuilder().withPattern("%p %m%n").build()).build();
-        appender.start();
-        LoggerConfig watch = new LoggerConfig(OutageWatch.class.getName(), Level.INFO, true);
-        watch.addAppender(appender, Level.INFO, null);
-        ctx.getConfiguration().addLogger(watch.getName(), watch);
-        ctx.updateLoggers();
-        return appender;
-    }
-
-    private static void release(WriterAppender appender) {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        ctx.getConfiguration().removeLogger(OutageWatch.class.getName());
-        ctx.updateLoggers();
-        appender.stop();
     }
 }

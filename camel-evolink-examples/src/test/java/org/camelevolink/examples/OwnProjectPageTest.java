@@ -3,11 +3,15 @@ package org.camelevolink.examples;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.SimulatorMain;
+import org.camelevolink.simulator.http.Endpoint;
+import org.camelevolink.simulator.journal.JournalEntry;
+import org.camelevolink.simulator.task.SimTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,22 +39,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/your-own-project.md, built as a user would build it: every code block marked {@code <!-- file: PATH -->} is
  * written into a new project folder, an in-process simulator is started with the flags of the page's standalone
  * simulator command (on a free port), and the page's own run command is run in a child Maven, offline, on the local
- * repository of this build: once with the Java DSL route, once with the YAML route. The child resolves
- * camel-evolink-component from the local repository, so the installed jar must be the one this build made (the
- * README's test command is {@code mvn -B install}).
+ * repository of this build: once with the Java DSL routes, once with the YAML routes. Each of the page's three
+ * routes is checked by what it did: (a) the upscale of a generation, downloaded and written; (b) a task submitted
+ * with waitForCompletion=false and delivered to the consumer route with its correlation id, which names the files
+ * it wrote; (c) the pan of the outpaint of a generation, written. Every written file must be the simulator's own
+ * result image of the right task. The child resolves camel-evolink-component from the local repository, so the
+ * installed jar must be the one this build made (the README's test command is {@code mvn -B install}).
  */
 class OwnProjectPageTest {
 
     private static final Path ROOT = DocumentedUrisTest.ROOT;
     private static final Path PAGE = ROOT.resolve("docs/your-own-project.md");
 
-    private static final String JAVA_ROUTE = "src/main/java/com/example/ProductShotRoute.java";
-    private static final String YAML_ROUTE = "src/main/resources/routes/product-shot.camel.yaml";
+    private static final List<String> JAVA_ROUTES = List.of("src/main/java/com/example/ProductShotRoute.java",
+            "src/main/java/com/example/OrderRoutes.java", "src/main/java/com/example/WideShotRoute.java");
+    private static final List<String> YAML_ROUTES = List.of("src/main/resources/routes/product-shot.camel.yaml",
+            "src/main/resources/routes/orders.camel.yaml", "src/main/resources/routes/wide-shot.camel.yaml");
     private static final Set<String> FILES = Set.of("pom.xml", "src/main/resources/log4j2.properties",
             "src/main/resources/application.properties", "src/main/java/com/example/Application.java",
-            JAVA_ROUTE, YAML_ROUTE);
+            JAVA_ROUTES.get(0), JAVA_ROUTES.get(1), JAVA_ROUTES.get(2),
+            YAML_ROUTES.get(0), YAML_ROUTES.get(1), YAML_ROUTES.get(2));
     /** Where the page says the images land, under the project folder (the working directory of the run). */
     private static final String IMAGES = "images";
+    /** The prompts of the page's routes: (a) product-shot, (b) order-submit, (c) wide-shot. */
+    private static final String MUG = "a ceramic mug on a wooden table --ar 4:3";
+    private static final String LANTERN = "a paper lantern on a windowsill --ar 1:1";
+    private static final String LIGHTHOUSE = "a lighthouse on a cliff --ar 3:2";
+    /** The correlation id order-submit sets, which the consumer route order-delivery names its files by. */
+    private static final String ORDER = "order-42";
+    /** Paid tasks of one run: (a) generation and upscale, (b) one generation, (c) generation, outpaint, pan. */
+    private static final int TASKS = 6;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final long CHILD_TIMEOUT_MINUTES = 5;
 
@@ -82,9 +100,12 @@ class OwnProjectPageTest {
                 .contains("<camel-evolink.version>" + version + "</camel-evolink.version>")
                 .contains("<camel.version>" + property(Files.readString(ROOT.resolve("pom.xml")), "camel.version")
                         + "</camel.version>");
-        for (String route : List.of(JAVA_ROUTE, YAML_ROUTE)) {
+        for (String route : Stream.concat(JAVA_ROUTES.stream(), YAML_ROUTES.stream()).toList()) {
             assertThat(page.files().get(route)).as(route + " writes where the page says").contains("file:" + IMAGES);
         }
+        assertThat(page.files().get("src/main/resources/application.properties"))
+                .as("camel-main stops after the three timers' messages and the consumer's")
+                .contains("camel.main.duration-max-messages = 4");
 
         // the EvoLink command is the simulator one without the simulator's options
         Command onSimulator = mavenCommand(page, "application on the simulator");
@@ -100,30 +121,30 @@ class OwnProjectPageTest {
 
     @Test
     void theJavaDslProjectBuildsAndRunsOnTheSimulator(@TempDir Path dir) throws Exception {
-        buildAndRun(dir, JAVA_ROUTE, YAML_ROUTE);
+        buildAndRun(dir, JAVA_ROUTES, YAML_ROUTES);
     }
 
     @Test
     void theYamlProjectBuildsAndRunsOnTheSimulator(@TempDir Path dir) throws Exception {
-        buildAndRun(dir, YAML_ROUTE, JAVA_ROUTE);
+        buildAndRun(dir, YAML_ROUTES, JAVA_ROUTES);
     }
 
-    /** Writes the page's project with {@code route} (without {@code otherRoute}), runs it, checks what it did. */
-    private static void buildAndRun(Path dir, String route, String otherRoute) throws Exception {
+    /** Writes the page's project with {@code routes} (without {@code otherRoutes}), runs it, checks what it did. */
+    private static void buildAndRun(Path dir, List<String> routes, List<String> otherRoutes) throws Exception {
         Path repository = localRepository();
         requireInstalledComponent(repository);
         Page page = page();
 
         Path project = dir.resolve("product-shots");
         for (Map.Entry<String, String> file : page.files().entrySet()) {
-            if (file.getKey().equals(otherRoute)) {
+            if (otherRoutes.contains(file.getKey())) {
                 continue;
             }
             Path target = project.resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue());
         }
-        assertThat(project.resolve(route)).exists();
+        routes.forEach(route -> assertThat(project.resolve(route)).exists());
 
         // the simulator the page starts, on a free port instead of its fixed one
         List<String> simulatorCommand = commands(page.runs().get("simulator")).get(0).words();
@@ -142,6 +163,7 @@ class OwnProjectPageTest {
                         "-Dcamel.component.evolink.files-base-url=" + pageUrl);
         String output;
         long took;
+        Outcome outcome;
         try (EvolinkSimulator sim = EvolinkSimulator.start(config)) {
             assertThat(sim.filesBaseUrl()).isEqualTo(sim.baseUrl());
             List<String> command = new ArrayList<>();
@@ -158,36 +180,102 @@ class OwnProjectPageTest {
             output = runChild(command, run.env(), project, dir.resolve("child-build.log"));
             took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             assertThat(sim.journal().chargedSubmits()).as("tasks the run submitted to the simulator; the build:\n"
-                    + output).isEqualTo(1);
+                    + output).isEqualTo(TASKS);
+            outcome = outcome(sim, output);
         }
-        System.out.println("OwnProjectPageTest: the " + route + " project built and ran in " + took + " s");
+        System.out.println("OwnProjectPageTest: the " + routes + " project built and ran in " + took + " s");
 
-        for (int i = 0; i < 4; i++) {
-            Path image = project.resolve(IMAGES).resolve("mug-" + i + ".png");
-            assertThat(image).as("the run wrote " + image + "; the build:\n" + output).exists();
+        Path images = project.resolve(IMAGES);
+        try (Stream<Path> written = Files.list(images)) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted()).as("the files the routes wrote")
+                    .containsExactlyElementsOf(outcome.files().keySet().stream().sorted().toList());
+        }
+        for (Map.Entry<String, byte[]> expected : outcome.files().entrySet()) {
+            Path image = images.resolve(expected.getKey());
             byte[] bytes = Files.readAllBytes(image);
             assertThat(Arrays.copyOf(bytes, PNG_SIGNATURE.length)).as(image + " is a PNG").isEqualTo(PNG_SIGNATURE);
-            BufferedImage picture = ImageIO.read(image.toFile());
-            assertThat(picture).as(image + " decodes").isNotNull();
-            assertThat(picture.getWidth() * 3).as(image + ": --ar 4:3 of the prompt")
-                    .isEqualTo(picture.getHeight() * 4);
-        }
-        try (Stream<Path> written = Files.list(project.resolve(IMAGES))) {
-            assertThat(written.count()).isEqualTo(4);
+            assertThat(bytes).as(image + " is the simulator's result image of its task").isEqualTo(expected.getValue());
         }
 
-        // the route's own log lines are in Maven's output, all four writes before camel-main stops
-        assertThat(output).as("the route's log lines in the build's output").contains(
-                "INFO  product-shot - Submitting: a ceramic mug on a wooden table --ar 4:3");
+        // each route's own log lines are in Maven's output, every write before camel-main stops
+        assertThat(output).as("the routes' log lines in the build's output").contains(
+                "INFO  product-shot - Submitting: " + MUG,
+                "INFO  order-submit - Order " + ORDER + ": submitted task " + outcome.orderTask(),
+                "INFO  order-delivery - Order " + ORDER + ": task " + outcome.orderTask() + " completed",
+                "INFO  wide-shot - Pan " + outcome.panTask() + " finished: completed");
         assertThat(output).containsPattern("INFO  product-shot - Task \\S+ finished: completed");
         int stop = output.indexOf("Duration max messages triggering shutdown");
-        assertThat(stop).as("camel-main stops after its one message; the build:\n" + output).isPositive();
-        for (int i = 0; i < 4; i++) {
-            String wrote = "INFO  product-shot - Wrote " + IMAGES + File.separator + "mug-" + i + ".png";
+        assertThat(stop).as("camel-main stops after its four messages; the build:\n" + output).isPositive();
+        for (String file : outcome.files().keySet()) {
+            String wrote = " - Wrote " + IMAGES + File.separator + file;
             assertThat(output.indexOf(wrote)).as("'" + wrote + "' before the stop; the build:\n" + output)
                     .isBetween(0, stop);
         }
         assertThat(output).contains("BUILD SUCCESS").doesNotContain("No SLF4J providers were found");
+    }
+
+    // ---- what the routes did, as the simulator saw it ------------------------------------------------------------
+
+    /**
+     * The files the page's routes must have written, by name, each with the simulator's result image it must hold,
+     * and the ids of the order's task and of the pan.
+     */
+    private record Outcome(Map<String, byte[]> files, String orderTask, String panTask) {
+    }
+
+    /** Finds each route's tasks among the simulator's submits and checks how they chain. */
+    private static Outcome outcome(EvolinkSimulator sim, String output) throws IOException {
+        List<SimTask> tasks = sim.journal(Endpoint.CREATE).stream().filter(JournalEntry::isCharged)
+                .map(e -> sim.task(e.taskId())).toList();
+        String build = "; the build:\n" + output;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+
+        // (a) product-shot: the upscale of image 1 of the mug's generation
+        SimTask upscale = only(tasks, "mj-v7-upscale", null, build);
+        assertThat(upscale.source().model()).isEqualTo("mj-v7");
+        assertThat(upscale.source().request().prompt().text()).isEqualTo(MUG.replace(" --ar 4:3", ""));
+        assertThat(upscale.request().imageNumber()).isEqualTo(1);
+        BufferedImage upscaled = png(sim.resultImage(upscale.id(), 0));
+        assertThat(upscaled.getWidth() * 3).as("(a) the upscale, --ar 4:3").isEqualTo(upscaled.getHeight() * 4);
+        files.put("mug-upscaled.png", sim.resultImage(upscale.id(), 0));
+
+        // (b) order-submit, order-delivery: the consumer wrote the fire-and-forget task, named by its correlation id
+        SimTask order = only(tasks, "mj-v7", LANTERN.replace(" --ar 1:1", ""), build);
+        for (int i = 0; i < 4; i++) {
+            files.put(ORDER + "-" + i + ".png", sim.resultImage(order.id(), i));
+        }
+
+        // (c) wide-shot: the pan (image 2, right, twice as wide) of the outpaint of image 1 of the lighthouse
+        SimTask pan = only(tasks, "mj-v7-pan", null, build);
+        SimTask outpaint = pan.source();
+        assertThat(outpaint.model()).isEqualTo("mj-v7-outpaint");
+        assertThat(outpaint.request().imageNumber()).isEqualTo(1);
+        assertThat(outpaint.source().request().prompt().text()).isEqualTo(LIGHTHOUSE.replace(" --ar 3:2", ""));
+        assertThat(pan.request().imageNumber()).isEqualTo(2);
+        BufferedImage zoomedOut = png(sim.resultImage(outpaint.id(), 2));
+        for (int i = 0; i < 4; i++) {
+            byte[] panned = sim.resultImage(pan.id(), i);
+            BufferedImage picture = png(panned);
+            assertThat(new int[] {picture.getWidth(), picture.getHeight()}).as("(c) pan right, scale 2")
+                    .containsExactly(zoomedOut.getWidth() * 2, zoomedOut.getHeight());
+            files.put("lighthouse-" + i + ".png", panned);
+        }
+        return new Outcome(files, order.id(), pan.id());
+    }
+
+    /** The one task of {@code model} (and of the prompt {@code text}, unless null) the run submitted. */
+    private static SimTask only(List<SimTask> tasks, String model, String text, String build) {
+        List<SimTask> found = tasks.stream().filter(t -> t.model().equals(model))
+                .filter(t -> text == null || text.equals(t.request().prompt().text())).toList();
+        assertThat(found).as("the " + model + " task" + (text == null ? "" : " of '" + text + "'") + build)
+                .hasSize(1);
+        return found.get(0);
+    }
+
+    private static BufferedImage png(byte[] bytes) throws IOException {
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertThat(picture).as("a picture the simulator made decodes").isNotNull();
+        return picture;
     }
 
     // ---- the page ---------------------------------------------------------------------------------------------------

@@ -1,12 +1,7 @@
 package org.camelevolink.component.client;
 
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.camelevolink.component.LogCapture;
 import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.exceptions.EvolinkApiException;
@@ -123,33 +118,12 @@ class SecretsTest {
      * request headers by design, and the client warns about them instead (security/KeySecrecyTest).
      */
     private static String captureLogs(Action action) throws Exception {
-        StringWriter logs = new StringWriter();
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration config = ctx.getConfiguration();
-        WriterAppender appender = WriterAppender.newBuilder().setName("client-capture").setTarget(logs)
-                .setLayout(PatternLayout.newBuilder().withPattern("%c %m %ex%n").build()).build();
-        appender.start();
-        LoggerConfig root = config.getRootLogger();
-        Level previous = root.getLevel();
-        root.addAppender(appender, Level.TRACE, null);
-        root.setLevel(Level.TRACE);
-        LoggerConfig ours = config.getLoggerConfig("org.camelevolink");
-        Level oursBefore = ours.getLevel();
-        ours.setLevel(Level.TRACE);
-        List<String> quiet = List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire",
-                "org.apache.hc.core5.http.headers", "org.apache.hc.core5.http.wire");
-        quiet.forEach(name -> config.addLogger(name, new LoggerConfig(name, Level.INFO, false)));
-        ctx.updateLoggers();
-        try {
+        try (LogCapture logs = LogCapture.everything("%c %m %ex%n").level("org.camelevolink", Level.TRACE)) {
+            List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire",
+                    "org.apache.hc.core5.http.headers", "org.apache.hc.core5.http.wire")
+                    .forEach(name -> logs.quiet(name, Level.INFO));
             action.run();
-        } finally {
-            quiet.forEach(config::removeLogger);
-            ours.setLevel(oursBefore);
-            root.removeAppender("client-capture");
-            root.setLevel(previous);
-            ctx.updateLoggers();
-            appender.stop();
+            return logs.text();
         }
-        return logs.toString();
     }
 }
