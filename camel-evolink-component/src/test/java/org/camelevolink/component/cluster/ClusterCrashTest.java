@@ -73,11 +73,12 @@ class ClusterCrashTest {
                 Collectors.counting()));
         Map<String, Long> perNode = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[0],
                 Collectors.counting()));
+        long reads = sim.journal(Endpoint.TASK_GET).size() + sim.journal(Endpoint.TASK_BATCH).size();
         System.out.printf("cluster crash test: %d orders on 3 nodes; node 1 killed after %d submits in all (%d of its "
                 + "orders acknowledged, %d sent again to node 2); %d paid submits, %d tasks delivered, %d deliveries "
-                + "(%d re-deliveries), per node %s%n", ORDERS, submittedBeforeKill, acknowledgedByNode1, resent.size(),
-                sim.journal().chargedSubmits(), perTask.size(), emitted.size(), emitted.size() - perTask.size(),
-                perNode);
+                + "(%d re-deliveries), per node %s; %.2f read requests per task%n", ORDERS, submittedBeforeKill,
+                acknowledgedByNode1, resent.size(), sim.journal().chargedSubmits(), perTask.size(), emitted.size(),
+                emitted.size() - perTask.size(), perNode, (double) reads / ORDERS);
 
         assertThat(sim.journal().chargedSubmits()).as("paid submits").isEqualTo(ORDERS);
         Set<String> paid = sim.journal(Endpoint.CREATE).stream().filter(e -> e.isCharged()).map(e -> e.taskId())
