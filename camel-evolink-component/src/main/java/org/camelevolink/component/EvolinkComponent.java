@@ -251,7 +251,7 @@ public class EvolinkComponent extends HealthCheckComponent {
             dispatcher.stop();
         }
         if (leases != null) {
-            leases.stop(); // queued on the store's executor: released before the store closes
+            leases.stop();
         }
         if (clients != null) {
             clients.close();
@@ -265,6 +265,9 @@ public class EvolinkComponent extends HealthCheckComponent {
         if (storeExecutor != null) {
             // saves already asked for are made before the store closes
             getCamelContext().getExecutorServiceManager().shutdownGraceful(storeExecutor);
+        }
+        if (leases != null) {
+            leases.releaseHeld(); // after the store's pending saves, before it closes
         }
         if (asyncStore != null) {
             asyncStore.stop();

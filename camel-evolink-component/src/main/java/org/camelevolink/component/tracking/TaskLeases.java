@@ -139,20 +139,30 @@ public final class TaskLeases {
         });
     }
 
-    /** Stops renewing and releases every lease held, on the store's executor (before the store closes). */
-    public synchronized CompletableFuture<Void> stop() {
+    /** Stops renewing; the leases are released by {@link #releaseHeld()} once the store's pending work is done. */
+    public synchronized void stop() {
         if (renewing != null) {
             renewing.cancel(false);
             renewing = null;
         }
+    }
+
+    /**
+     * Releases every lease held, on the calling thread, so that other nodes take this node's tasks over at once.
+     * Called when the component stops, after the store's executor has finished what was asked of it (a delivery's
+     * verdict saved after a release could let another node deliver the task again) and before the store closes.
+     */
+    public void releaseHeld() {
         List<String> keys = List.copyOf(held.keySet());
         held.clear();
-        if (keys.isEmpty() || !isShared()) {
-            return CompletableFuture.completedFuture(null);
+        if (keys.isEmpty() || !isShared() || !store.isStarted()) {
+            return;
         }
-        return store.call(() -> {
+        try {
             store.store().release(owner, keys);
-            return null;
-        });
+        } catch (RuntimeException e) {
+            LOG.warn("Releasing this node's {} leases failed ({}); other nodes take its tasks over when they expire, "
+                    + "within {} ms", keys.size(), e.getMessage(), leaseMillis);
+        }
     }
 }
