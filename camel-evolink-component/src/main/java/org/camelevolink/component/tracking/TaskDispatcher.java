@@ -257,16 +257,20 @@ public final class TaskDispatcher {
             }
         };
         deliveries.acquire(false).thenCompose(place -> store.find(key)).thenCompose(found -> {
-            long now = clock.getAsLong();
             TaskRecord r = found.orElse(null);
             if (r == null || r.state() == TaskState.DELIVERED) {
                 leases.drop(key);
                 return CompletableFuture.completedFuture(null);
             }
-            if (r.state() != TaskState.FINISHED || !consumer.isAcceptingTasks()) {
+            if (r.state() != TaskState.FINISHED) {
                 return CompletableFuture.completedFuture(null);
             }
-            return store.claim(key, leases.owner(), now + MAX_DELIVERY_DELAY).thenCompose(claimed -> {
+            if (!consumer.isAcceptingTasks()) {
+                return leases.release(key); // delivered when a consumer starts here, or by another node
+            }
+            // an ordinary lease, renewed while the route runs: a node that dies mid-delivery loses the task after
+            // leaseTime (a lease as long as the longest delivery held it from the other nodes for minutes)
+            return store.claim(key, leases.owner(), leases.leaseUntil()).thenCompose(claimed -> {
                 if (!claimed) {
                     leases.drop(key); // another node delivers it
                     return CompletableFuture.completedFuture(null);

@@ -5,6 +5,7 @@ import org.camelevolink.component.store.TestDatabase;
 import org.camelevolink.simulator.EvolinkSimulator;
 import org.camelevolink.simulator.SimulatorConfig;
 import org.camelevolink.simulator.http.Endpoint;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +15,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +46,27 @@ class ClusterCrashTest {
     final SimulatorExtension simulator = SimulatorExtension.withConfig(SimulatorConfig.builder().timeScale(0.02)
             .imageBaseSize(64));
     private final List<Process> nodes = new ArrayList<>();
+    private Path work;
 
+    /** The nodes' logs are kept in target/cluster-crash for a run to be read after it. */
     @AfterEach
-    void killAll() {
+    void killAllAndKeepTheLogs() throws IOException {
         nodes.forEach(Process::destroyForcibly);
+        if (work == null) {
+            return;
+        }
+        Path kept = Files.createDirectories(Path.of("target", "cluster-crash", String.valueOf(System.currentTimeMillis())));
+        try (Stream<Path> files = Files.list(work)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.copy(f, kept.resolve(f.getFileName()));
+            }
+        }
     }
 
     @Test
     void aKilledNodesOrdersAllGetTheirOutcomeOnTheOthersAndArePaidOnce(@TempDir Path work, EvolinkSimulator sim)
             throws Exception {
+        this.work = work;
         String prefix = TestDatabase.freshPrefix();
         for (int i = 0; i < ORDERS; i++) {
             Path in = Files.createDirectories(work.resolve("in-" + (1 + i % 3)));
@@ -66,7 +83,11 @@ class ClusterCrashTest {
         int acknowledgedByNode1 = done(work, "1");
         List<Path> resent = resendUnacknowledged(work);
 
-        waitFor("every order's outcome", () -> outputs(work) == ORDERS);
+        try {
+            waitFor("every order's outcome", () -> outputs(work) == ORDERS);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("orders without an outcome, as the store holds them: " + missing(work, prefix), e);
+        }
         Thread.sleep(1_000); // room for a wrong extra delivery to show
         List<String> emitted = emitted(work);
         Map<String, Long> perTask = emitted.stream().collect(Collectors.groupingBy(l -> l.split(" ")[1],
@@ -86,6 +107,28 @@ class ClusterCrashTest {
         assertThat(perTask.keySet()).as("every paid task reached a route").isEqualTo(paid);
         assertThat(outputs(work)).isEqualTo(ORDERS);
         assertThat(perNode.keySet()).as("nodes 2 and 3 delivered").contains("2", "3");
+    }
+
+    /** The records of the orders that have no output, with their leases, for a failure to be understood. */
+    private static List<String> missing(Path work, String prefix) throws IOException, SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = TestDatabase.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT state, task_id, lease_owner, lease_until, updated_at FROM " + prefix + "tasks "
+                        + "WHERE idempotency_key = ?")) {
+            for (int i = 0; i < ORDERS; i++) {
+                String order = String.format("order-%04d", i);
+                if (Files.exists(work.resolve("out").resolve(order + ".txt"))) {
+                    continue;
+                }
+                s.setString(1, order + ".txt");
+                try (ResultSet rs = s.executeQuery()) {
+                    rows.add(order + (rs.next() ? " " + rs.getString(1) + " " + rs.getString(2) + " lease "
+                            + rs.getString(3) + " until " + rs.getLong(4) + " updated " + rs.getLong(5)
+                            : " no record") + " (now " + System.currentTimeMillis() + ")");
+                }
+            }
+        }
+        return rows;
     }
 
     private static Process startNode(EvolinkSimulator sim, Path work, String prefix, String name) throws IOException {

@@ -2,26 +2,25 @@ package org.camelevolink.component.cluster;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.EvolinkComponent;
-import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.EvolinkConstants;
+import org.camelevolink.component.crash.CrashApps;
 import org.camelevolink.component.store.TestDatabase;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Semaphore;
 
 /**
  * One node of the multi-node crash test, in a JVM of its own: orders dropped in {@code in-<node>/} are submitted
  * fire-and-forget (the file name is the idempotency key and the correlation id); the consumer writes one file per
  * finished task to the shared {@code out/}, named by the correlation id, and appends every delivery to the shared
  * {@code emitted.log} as {@code node taskId correlationId}. The task store is the shared PostgreSQL one.
- * Arguments: simulator base URL, API key, JDBC URL, table prefix, work directory, node name, lease time (ms).
+ * Arguments: simulator base URL, API key, JDBC URL, table prefix, work directory, node name, lease time (ms), and
+ * optionally a number of orders the node submits itself at start (the scale run), 64 at a time, through
+ * {@code direct:submit}; it then writes {@code node-<name>.stats} (threads, heap after GC) once a second.
  */
 public final class ClusterNodeMain {
 
@@ -34,32 +33,27 @@ public final class ClusterNodeMain {
         String node = args[5];
         HikariDataSource dataSource = TestDatabase.pooled(args[2], 4);
         CamelContext context = new DefaultCamelContext();
-        EvolinkComponent evolink = new EvolinkComponent();
+        EvolinkComponent evolink = CrashApps.component(baseUrl, args[1]);
         evolink.setTaskStoreDataSource(dataSource);
         evolink.setTaskStoreTablePrefix(args[3]);
         evolink.setLeaseTime(Long.parseLong(args[6]));
-        EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setApiKey(args[1]);
-        cfg.setBaseUrl(baseUrl);
-        cfg.setFilesBaseUrl(baseUrl);
-        cfg.setAllowInsecureUrls(true);
-        cfg.setMinPollInterval(20);
-        cfg.setMaxPollInterval(200);
         context.addComponent("evolink", evolink);
         Path emissions = work.resolve("emitted.log");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("file:" + work.resolve("in-" + node) + "?move=.done&maxMessagesPerPoll=10&delay=20&initialDelay=0")
+                from("file:" + work.resolve("in-" + node) + "?move=.done&maxMessagesPerPoll=2&delay=40&initialDelay=0")
                         .routeId("submit")
                         .setHeader(EvolinkConstants.IDEMPOTENCY_KEY, simple("${file:name}"))
                         .setHeader(EvolinkConstants.CORRELATION_ID, simple("${file:name.noext}"))
                         .convertBodyTo(String.class)
                         .to("evolink:mj-v7?waitForCompletion=false");
+                from("direct:submit").routeId("generate").to("evolink:mj-v7?waitForCompletion=false");
                 from("evolink:mj-v7").routeId("deliver")
-                        .process(e -> append(emissions, node + " "
+                        .process(e -> CrashApps.append(emissions, node + " "
                                 + e.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class) + " "
-                                + e.getMessage().getHeader(EvolinkConstants.CORRELATION_ID, String.class)))
+                                + e.getMessage().getHeader(EvolinkConstants.CORRELATION_ID, String.class) + " "
+                                + System.currentTimeMillis()))
                         .setBody(header(EvolinkConstants.TASK_ID))
                         .to("file:" + work.resolve("out") + "?fileName=${header." + EvolinkConstants.CORRELATION_ID
                                 + "}.txt");
@@ -67,14 +61,27 @@ public final class ClusterNodeMain {
         });
         context.start();
         System.out.println("STARTED " + node);
+        int orders = args.length > 7 ? Integer.parseInt(args[7]) : 0;
+        if (orders > 0) {
+            generate(context, node, orders);
+            ScaleStats.writeEverySecond(work.resolve("node-" + node + ".stats"));
+        }
         Thread.currentThread().join();
     }
 
-    /** One write with O_APPEND: lines of several processes never interleave. */
-    private static void append(Path log, String line) throws IOException {
-        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+    private static void generate(CamelContext context, String node, int orders) throws InterruptedException {
+        ProducerTemplate template = context.createProducerTemplate();
+        Semaphore inFlight = new Semaphore(64);
+        for (int i = 0; i < orders; i++) {
+            inFlight.acquire();
+            String key = "order-" + node + "-" + i;
+            template.asyncSend("direct:submit", e -> {
+                e.getMessage().setBody("poster " + key);
+                e.getMessage().setHeader(EvolinkConstants.IDEMPOTENCY_KEY, key);
+                e.getMessage().setHeader(EvolinkConstants.CORRELATION_ID, key);
+            }).whenComplete((done, error) -> inFlight.release());
         }
+        inFlight.acquire(64);
+        System.out.println("SUBMITTED " + orders);
     }
 }

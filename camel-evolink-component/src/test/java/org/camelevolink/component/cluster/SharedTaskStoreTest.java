@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -140,6 +141,36 @@ class SharedTaskStoreTest {
         assertThat(deliveriesPerTask()).hasSize(20).allSatisfy((t, n) -> assertThat(n).isEqualTo(1));
         assertThat(deliveries).allMatch(d -> d.startsWith("B "));
         assertThat(SIM.simulator().journal().chargedSubmits()).isEqualTo(20);
+    }
+
+    @Test
+    void aTaskWhoseDeliveryHangsOnANodeCutOffIsDeliveredByAnotherAfterTheLeaseTime() throws Exception {
+        CountDownLatch hang = new CountDownLatch(1);
+        List<String> started = new CopyOnWriteArrayList<>();
+        CuttableDataSource cable = new CuttableDataSource(TestDatabase.dataSource());
+        Node a = new Node(SIM.simulator(), cable, prefix, 1_500).routes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:submit").to("evolink:mj-v7?waitForCompletion=false");
+                from("evolink:mj-v7").process(e -> {
+                    started.add(e.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class));
+                    hang.await(); // the node's route is stuck mid-delivery
+                });
+            }
+        });
+        nodes.add(a.start());
+        String taskId = taskId(send(a, "direct:submit", "order-hang"));
+        waitingFor("A's route to take the task").until(() -> started.contains(taskId));
+        cable.cut();
+
+        node("B", TestDatabase.dataSource(), 1_500);
+        try {
+            waitingFor("B to deliver the task A's route hangs on").atMost(Duration.ofSeconds(60))
+                    .until(() -> deliveries.contains("B " + taskId));
+        } finally {
+            hang.countDown();
+            cable.mend();
+        }
     }
 
     @Test

@@ -4,15 +4,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.camelevolink.component.EvolinkComponent;
-import org.camelevolink.component.EvolinkConfiguration;
 import org.camelevolink.component.EvolinkConstants;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.ByteBuffer;
 
 /**
  * The application the crash test kills: files dropped in {@code in/} are submitted fire-and-forget (the file name is
@@ -29,15 +23,8 @@ public final class CrashRouteMain {
         String baseUrl = args[0];
         Path work = Path.of(args[3]);
         CamelContext context = new DefaultCamelContext();
-        EvolinkComponent evolink = new EvolinkComponent();
+        EvolinkComponent evolink = CrashApps.component(baseUrl, args[1]);
         evolink.setTaskStoreFile(args[2]);
-        EvolinkConfiguration cfg = evolink.getConfiguration();
-        cfg.setApiKey(args[1]);
-        cfg.setBaseUrl(baseUrl);
-        cfg.setFilesBaseUrl(baseUrl);
-        cfg.setAllowInsecureUrls(true);
-        cfg.setMinPollInterval(20);
-        cfg.setMaxPollInterval(200);
         context.addComponent("evolink", evolink);
         Path emissions = work.resolve("emitted.log");
         context.addRoutes(new RouteBuilder() {
@@ -50,7 +37,7 @@ public final class CrashRouteMain {
                         .convertBodyTo(String.class)
                         .to("evolink:mj-v7?waitForCompletion=false");
                 from("evolink:mj-v7").routeId("emit")
-                        .process(e -> append(emissions, e.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class)
+                        .process(e -> CrashApps.append(emissions, e.getMessage().getHeader(EvolinkConstants.TASK_ID, String.class)
                                 + " " + e.getMessage().getHeader(EvolinkConstants.CORRELATION_ID, String.class)))
                         .setBody(header(EvolinkConstants.TASK_ID))
                         .to("file:" + work.resolve("out") + "?fileName=${header." + EvolinkConstants.CORRELATION_ID
@@ -60,12 +47,5 @@ public final class CrashRouteMain {
         context.start();
         System.out.println("STARTED");
         Thread.currentThread().join();
-    }
-
-    private static synchronized void append(Path log, String line) throws IOException {
-        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-        }
     }
 }
