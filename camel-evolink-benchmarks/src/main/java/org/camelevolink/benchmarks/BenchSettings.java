@@ -17,15 +17,33 @@ public record BenchSettings(double timeScale, String model, long handPollMillis,
 
     public static final String API_KEY = "sk-benchmark-0123456789";
 
+    /** The time scale of the published figures. */
+    static final double STANDARD_TIME_SCALE = 0.2;
+
     /** The settings of the published figures. */
     public static BenchSettings standard() {
-        return scaled(0.2);
+        return scaled(STANDARD_TIME_SCALE);
+    }
+
+    /**
+     * The settings given as {@code bench.*} system properties (the Maven profile passes each one to the forked JVM),
+     * the published ones where a property is absent.
+     */
+    static BenchSettings fromSystemProperties() {
+        return scaled(Double.parseDouble(System.getProperty("bench.timeScale", String.valueOf(STANDARD_TIME_SCALE))));
     }
 
     /** Everything at {@code timeScale}: a 45 s task takes {@code 45 * timeScale} s. */
     public static BenchSettings scaled(double timeScale) {
         return new BenchSettings(timeScale, "mj-v7", Math.max(1, Math.round(3_000 * timeScale)), 50,
                 Duration.ofMinutes(10));
+    }
+
+    /** One line naming every setting, printed at the start of a run so a log says what it measured. */
+    String describe() {
+        return "bench settings: timeScale=" + timeScale + " model=" + model + " handPollMillis=" + handPollMillis
+                + " handThreads=" + handThreads + " minPollMillis=" + minPollMillis() + " maxPollMillis="
+                + maxPollMillis() + " maxRunTime=" + maxRunTime;
     }
 
     /** The component's documented poll bounds (1 s to 30 s), scaled like the tasks. */

@@ -41,7 +41,9 @@ final class MarkdownReport {
         line("```");
         line("");
         line("Shorter: `" + COMMAND + " -Dbench.tasks=100,1000 -Dbench.jmh=false`; some scenarios only:"
-                + " `-Dbench.scenarios=ce`. Run from the repository root.");
+                + " `-Dbench.scenarios=ce`; another time scale: `-Dbench.timeScale=1`; a larger heap for the forked JVM:"
+                + " `-Dbench.heap=6g`. Every `bench.*` setting reaches the forked JVM, which prints them first."
+                + " Run from the repository root.");
         line("");
         setup();
         for (int n : taskCounts()) {
