@@ -11,7 +11,6 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.io.CloseMode;
-import org.camelevolink.simulator.task.SimTask;
 
 import java.io.IOException;
 import java.util.concurrent.Executors;
@@ -54,19 +53,16 @@ final class BareClientFloorScenario implements Scenario {
     }
 
     @Override
-    public void submit(int n) {
+    public void submit(int i) {
         String body = "{\"model\":\"" + env.settings().model() + "\",\"prompt\":\"%s\"}";
-        for (int i = 0; i < n; i++) {
-            SimpleHttpRequest post = SimpleRequestBuilder.post(env.sim().baseUrl() + "/v1/images/generations")
-                    .addHeader("Authorization", "Bearer " + BenchSettings.API_KEY)
-                    .setBody(body.formatted(BenchEnvironment.prompt(i)), ContentType.APPLICATION_JSON).build();
-            send(post, task -> readAtEnd(task.get("id").asText()));
-        }
+        SimpleHttpRequest post = SimpleRequestBuilder.post(env.sim().baseUrl() + "/v1/images/generations")
+                .addHeader("Authorization", "Bearer " + BenchSettings.API_KEY)
+                .setBody(body.formatted(BenchEnvironment.prompt(i)), ContentType.APPLICATION_JSON).build();
+        send(post, task -> readAtEnd(task.get("id").asText()));
     }
 
     private void readAtEnd(String taskId) {
-        SimTask task = env.sim().task(taskId);
-        long due = task.createdMillis() + task.durationMillis() - System.currentTimeMillis();
+        long due = env.load().endMillis(env.sim().task(taskId)) - System.currentTimeMillis();
         timer.schedule(() -> read(taskId), Math.max(0, due), TimeUnit.MILLISECONDS);
     }
 
@@ -78,7 +74,7 @@ final class BareClientFloorScenario implements Scenario {
             if (status.equals("completed") || status.equals("failed")) {
                 env.ledger().detected(taskId);
             } else {
-                // the end was scheduled a millisecond late on the simulator's side: read again at once
+                // the harness ends the task a millisecond late: read again at once
                 timer.schedule(() -> read(taskId), 1, TimeUnit.MILLISECONDS);
             }
         });

@@ -1,6 +1,7 @@
 package org.camelevolink.benchmarks;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What a run is made of. Durations follow EvoLink's documented ones (a Midjourney V7 image: 45 s, polled every 3 s by
@@ -11,21 +12,64 @@ import java.time.Duration;
  * @param handPollMillis  the hand-written route's delay between reads (EvoLink's examples: 3 s, scaled)
  * @param handThreads     the hand-written route's consumer threads, as its author would size them
  * @param maxRunTime      how long one scenario may take before the run is declared stuck
+ * @param arrivals        all tasks at once, or Poisson arrivals (see {@link LoadShape})
+ * @param arrivalWindow   with Poisson arrivals: the N tasks arrive over this many {@code estimated_time}s on average
+ * @param seed            the seed of arrivals and durations: the same for every scenario of a run
  */
 public record BenchSettings(double timeScale, String model, long handPollMillis, int handThreads,
-        Duration maxRunTime) {
+        Duration maxRunTime, LoadShape.Arrivals arrivals, double arrivalWindow, long seed) {
+
+    /** EvoLink's documented duration of an {@code mj-v7} image, the model every task uses. */
+    static final double DOCUMENTED_SECONDS = 45;
 
     public static final String API_KEY = "sk-benchmark-0123456789";
 
+    /** The time scale of the published figures. */
+    static final double STANDARD_TIME_SCALE = 0.2;
+
     /** The settings of the published figures. */
     public static BenchSettings standard() {
-        return scaled(0.2);
+        return scaled(STANDARD_TIME_SCALE);
+    }
+
+    /**
+     * The settings given as {@code bench.*} system properties (the Maven profile passes each one to the forked JVM),
+     * the published ones where a property is absent.
+     */
+    static BenchSettings fromSystemProperties() {
+        BenchSettings s = scaled(Double.parseDouble(property("timeScale", STANDARD_TIME_SCALE)));
+        return s.withLoad(LoadShape.Arrivals.valueOf(property("arrivals", s.arrivals()).toUpperCase(Locale.ROOT)),
+                Double.parseDouble(property("arrivalWindow", s.arrivalWindow())),
+                Long.parseLong(property("seed", s.seed())));
+    }
+
+    private static String property(String name, Object standard) {
+        return System.getProperty("bench." + name, String.valueOf(standard)).trim();
+    }
+
+    /** These settings with another load shape. */
+    BenchSettings withLoad(LoadShape.Arrivals arrivals, double arrivalWindow, long seed) {
+        return new BenchSettings(timeScale, model, handPollMillis, handThreads, maxRunTime, arrivals, arrivalWindow,
+                seed);
     }
 
     /** Everything at {@code timeScale}: a 45 s task takes {@code 45 * timeScale} s. */
     public static BenchSettings scaled(double timeScale) {
         return new BenchSettings(timeScale, "mj-v7", Math.max(1, Math.round(3_000 * timeScale)), 50,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), LoadShape.Arrivals.POISSON, 1.0, 42);
+    }
+
+    /** One line naming every setting, printed at the start of a run so a log says what it measured. */
+    String describe() {
+        return "bench settings: timeScale=" + timeScale + " model=" + model + " handPollMillis=" + handPollMillis
+                + " handThreads=" + handThreads + " minPollMillis=" + minPollMillis() + " maxPollMillis="
+                + maxPollMillis() + " maxRunTime=" + maxRunTime + " arrivals=" + arrivals + " arrivalWindow=" + arrivalWindow
+                + " seed=" + seed;
+    }
+
+    /** EvoLink's {@code estimated_time} for every task, scaled: the centre of the drawn durations. */
+    double estimatedMillis() {
+        return DOCUMENTED_SECONDS * 1000 * timeScale;
     }
 
     /** The component's documented poll bounds (1 s to 30 s), scaled like the tasks. */

@@ -21,8 +21,10 @@ public final class BenchmarkMain {
         Path docs = Path.of(System.getProperty("bench.docs", "docs")).toAbsolutePath().normalize();
         List<Integer> tasks = Arrays.stream(System.getProperty("bench.tasks", "100,1000,10000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
-        BenchSettings settings = BenchSettings.scaled(Double.parseDouble(System.getProperty("bench.timeScale",
-                String.valueOf(BenchSettings.standard().timeScale()))));
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        System.out.println(settings.describe() + " tasks=" + tasks + " scenarios="
+                + System.getProperty("bench.scenarios", "abcde") + " heap=" + Runtime.getRuntime().maxMemory()
+                / (1 << 20) + " MiB");
         List<ScenarioResult> results = Benchmarks.run(settings, tasks, System.getProperty("bench.scenarios",
                 "abcde"));
         List<JmhFigure> jmh = Boolean.parseBoolean(System.getProperty("bench.jmh", "true")) ? JmhRun.run()

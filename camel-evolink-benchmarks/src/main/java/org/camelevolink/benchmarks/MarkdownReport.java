@@ -41,7 +41,9 @@ final class MarkdownReport {
         line("```");
         line("");
         line("Shorter: `" + COMMAND + " -Dbench.tasks=100,1000 -Dbench.jmh=false`; some scenarios only:"
-                + " `-Dbench.scenarios=ce`. Run from the repository root.");
+                + " `-Dbench.scenarios=ce`; another time scale: `-Dbench.timeScale=1`; a larger heap for the forked JVM:"
+                + " `-Dbench.heap=6g`. Every `bench.*` setting reaches the forked JVM, which prints them first."
+                + " Run from the repository root.");
         line("");
         setup();
         for (int n : taskCounts()) {
@@ -65,10 +67,17 @@ final class MarkdownReport {
                 + System.getProperty("os.version") + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + ", heap " + Runtime.getRuntime().maxMemory()
                 / (1 << 20) + " MiB. A shared machine: figures move by some percent from run to run.");
-        line("- Model `" + settings.model() + "`, documented 45 s per task, time scale " + settings.timeScale()
-                + ": tasks last " + fmt(45 * settings.timeScale() * 0.8) + " to " + fmt(45 * settings.timeScale()
-                * 1.2) + " s, spread uniformly around EvoLink's `estimated_time`. All N tasks are handed over at"
-                + " once.");
+        double est = settings.estimatedMillis() / 1000;
+        line("- Model `" + settings.model() + "`, documented " + fmt0(BenchSettings.DOCUMENTED_SECONDS)
+                + " s per task, time scale " + settings.timeScale() + ": `estimated_time` " + fmt(est) + " s. Durations"
+                + " are log-normal around it (median 1×, σ = " + LoadShape.SIGMA + ", drawn again outside "
+                + LoadShape.MIN_FACTOR + "× to " + LoadShape.MAX_FACTOR + "×: " + fmt(est * LoadShape.MIN_FACTOR)
+                + " to " + fmt(est * LoadShape.MAX_FACTOR) + " s); the harness ends each task at its creation plus"
+                + " its drawn duration, and latency counts from that true end.");
+        line("- Arrivals: " + (settings.arrivals() == LoadShape.Arrivals.BURST ? "all N tasks handed over at once"
+                : "Poisson, N tasks over " + settings.arrivalWindow() + " × `estimated_time` on average (rate N / "
+                + fmt(settings.arrivalWindow() * est) + " s)") + ". Seed " + settings.seed() + ": every scenario at"
+                + " an N gets the same arrivals and durations (paired runs).");
         line("- a to c: `minPollInterval=" + settings.minPollMillis() + "`, `maxPollInterval="
                 + settings.maxPollMillis() + "` (the defaults, 1 s and 30 s, scaled), in-memory task store,"
                 + " other options at their defaults.");

@@ -12,8 +12,11 @@ public interface Scenario extends AutoCloseable {
     /** Builds and starts what the scenario needs (a CamelContext, a client), before measuring starts. */
     void start(BenchEnvironment env) throws Exception;
 
-    /** Hands {@code n} tasks over at once; each outcome goes to {@link BenchEnvironment#ledger()}. */
-    void submit(int n) throws Exception;
+    /**
+     * Hands task {@code i} over without waiting for it (its prompt is {@link BenchEnvironment#prompt(int)}); its
+     * outcome goes to {@link BenchEnvironment#ledger()}. The harness calls it from one thread at each arrival.
+     */
+    void submit(int i) throws Exception;
 
     @Override
     void close() throws Exception;

@@ -1,0 +1,84 @@
+package org.camelevolink.benchmarks;
+
+import org.camelevolink.simulator.task.SimTask;
+
+import java.util.Random;
+
+/**
+ * When each task of a run arrives and how long it runs, drawn from the run's seed: every scenario at the same N
+ * gets the same arrivals and the same durations (paired runs), so their differences are theirs, not the draw's.
+ *
+ * <p>Arrivals: all at once ({@link Arrivals#BURST}) or a Poisson process ({@link Arrivals#POISSON}) whose rate
+ * brings the N tasks in over {@code arrivalWindow} times {@code estimated_time} on average. Durations: log-normal
+ * around {@code estimated_time} (median 1x, sigma {@value #SIGMA}), drawn again when outside 0.3x to 3x: real
+ * durations are unknown, so the spread is wide and not centred on what the component's first read expects.
+ * Arrivals and durations have streams of their own, so burst and Poisson runs share their durations too.
+ */
+final class LoadShape {
+
+    enum Arrivals { BURST, POISSON }
+
+    static final double SIGMA = 0.5;
+    static final double MIN_FACTOR = 0.3;
+    static final double MAX_FACTOR = 3.0;
+
+    private final long[] arrivalMillis;
+    private final long[] durationMillis;
+
+    private LoadShape(long[] arrivalMillis, long[] durationMillis) {
+        this.arrivalMillis = arrivalMillis;
+        this.durationMillis = durationMillis;
+    }
+
+    static LoadShape draw(int n, BenchSettings settings) {
+        double estimated = settings.estimatedMillis();
+        Random durations = new Random(settings.seed());
+        Random arrivals = new Random(settings.seed() ^ 0x5DEECE66DL);
+        double meanGap = settings.arrivalWindow() * estimated / n;
+        long[] at = new long[n];
+        long[] runs = new long[n];
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            runs[i] = Math.max(1, Math.round(estimated * factor(durations)));
+            if (settings.arrivals() == Arrivals.POISSON && i > 0) {
+                t += -Math.log(1 - arrivals.nextDouble()) * meanGap;
+            }
+            at[i] = Math.round(t);
+        }
+        return new LoadShape(at, runs);
+    }
+
+    /** A duration as a multiple of {@code estimated_time}: log-normal, median 1, within the documented bounds. */
+    private static double factor(Random random) {
+        while (true) {
+            double f = Math.exp(SIGMA * random.nextGaussian());
+            if (f >= MIN_FACTOR && f <= MAX_FACTOR) {
+                return f;
+            }
+        }
+    }
+
+    int size() {
+        return arrivalMillis.length;
+    }
+
+    /** When task {@code i} is handed to the scenario, in milliseconds after the run started. */
+    long arrivalMillis(int i) {
+        return arrivalMillis[i];
+    }
+
+    long durationMillis(int i) {
+        return durationMillis[i];
+    }
+
+    /** When the simulator's {@code task} really ends: its creation plus the duration drawn for its prompt. */
+    long endMillis(SimTask task) {
+        return task.createdMillis() + durationMillis[indexOf(task)];
+    }
+
+    /** Which task of the run a simulator task is: the number at the end of its prompt. */
+    static int indexOf(SimTask task) {
+        String prompt = task.request().prompt().text();
+        return Integer.parseInt(prompt.substring(prompt.lastIndexOf(' ') + 1).trim());
+    }
+}
