@@ -92,13 +92,14 @@ final class PromptRules {
                     throw invalid(spec, "has " + flag + " '" + v + "'; it must be W:H with positive whole numbers");
                 }
             }
-            case "url", "keywords" -> {
+            case "url" -> {
                 if (v.isEmpty()) {
                     throw invalid(spec, "has " + flag + " without a value");
                 }
             }
             default -> {
-                // a switch takes no value
+                // a switch takes no value; no rule is documented for an empty keyword list, so EvoLink judges it
+                // (SimulatorAgreementPropertiesTest found "--no " refused here and accepted by the simulator)
             }
         }
     }

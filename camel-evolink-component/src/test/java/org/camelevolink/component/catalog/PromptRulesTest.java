@@ -193,6 +193,12 @@ class PromptRulesTest {
         passes(minimal("mj-v7-edit", b -> b.prompt("fill it with flowers --ar 1:1")));
     }
 
+    @Test
+    void anEmptyKeywordValueIsLeftToEvolinkAsNoRuleIsDocumented() {
+        passes(prompt("mj-v7-pan", "wider sky --no "));
+        passes(prompt("mj-v7", "a red teapot --no"));
+    }
+
     private static String images(int count) {
         return IntStream.range(0, count).mapToObj(i -> "https://example.com/r" + i + ".jpg")
                 .collect(Collectors.joining(" "));
