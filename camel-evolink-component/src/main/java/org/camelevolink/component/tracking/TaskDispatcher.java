@@ -206,7 +206,13 @@ public final class TaskDispatcher {
     }
 
     private CompletableFuture<Void> finished(TaskRecord r, EvolinkTask task, Throwable error) {
-        if (r == null || r.isFinished()) {
+        if (r == null || r.state() == TaskState.DELIVERED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (r.isFinished()) {
+            // an earlier wait for the same task saved its end, and its delivery may have found the consumer
+            // restarting: deliver it now (deliveries are deduplicated), else nothing would until the next start
+            deliver(r);
             return CompletableFuture.completedFuture(null);
         }
         long now = clock.getAsLong();
