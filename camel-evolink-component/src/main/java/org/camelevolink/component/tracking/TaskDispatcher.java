@@ -127,7 +127,7 @@ public final class TaskDispatcher {
         consumers.computeIfPresent(consumer.model(), (model, r) -> r.consumer() == consumer ? null : r);
     }
 
-    /** Stops claiming and retrying; the leases are released by {@link TaskLeases#stop()}. */
+    /** Stops claiming and retrying; the leases are released by {@link TaskLeases#releaseHeld()}. */
     public synchronized void stop() {
         stopped = true;
         if (claiming != null) {
@@ -146,11 +146,19 @@ public final class TaskDispatcher {
             track(record, reader, policy, record.nextReadAt());
             return;
         }
-        store.claim(key, leases.owner(), leases.leaseUntil()).thenAccept(claimed -> {
+        claimAndTrack(record, reader, policy, record.nextReadAt())
+                .exceptionally(e -> false); // unclaimed: the claim loop takes it up once the store answers
+    }
+
+    /** Claims {@code record} for this node and, when granted, waits for its task; completes with the grant. */
+    private CompletableFuture<Boolean> claimAndTrack(TaskRecord record, TaskReader reader, WaitPolicy policy,
+            long firstReadAt) {
+        return store.claim(record.idempotencyKey(), leases.owner(), leases.leaseUntil()).thenApply(claimed -> {
             if (claimed) {
-                track(record, reader, policy, record.nextReadAt());
+                track(record, reader, policy, firstReadAt);
             }
-        }).exceptionally(e -> null); // unclaimed: the claim loop takes it up once the store answers
+            return claimed;
+        });
     }
 
     private void track(TaskRecord record, TaskReader reader, WaitPolicy policy, long firstReadAt) {
@@ -191,10 +199,8 @@ public final class TaskDispatcher {
             store.call(() -> requestRead(key));
             return;
         }
-        store.claim(key, leases.owner(), leases.leaseUntil()).thenAccept(claimed -> {
-            if (claimed) {
-                track(record, registration.reader(), registration.policy(), clock.getAsLong());
-            } else {
+        claimAndTrack(record, registration.reader(), registration.policy(), clock.getAsLong()).thenAccept(claimed -> {
+            if (!claimed) {
                 store.call(() -> requestRead(key));
             }
         });

@@ -108,10 +108,6 @@ public final class TaskLeases {
         return !isShared() || held.containsKey(key);
     }
 
-    public int heldCount() {
-        return held.size();
-    }
-
     /** One renewal of every held lease; runs on the store's executor. */
     CompletableFuture<Void> renew() {
         List<String> keys = List.copyOf(held.keySet());
