@@ -9,15 +9,22 @@ import java.util.logging.Logger;
 
 /**
  * A node's way to the real database, which a test can cut and mend: while cut, no connection is given (as when the
- * network between one node and the database fails), so the node cannot renew its leases while the others can.
+ * network between one node and the database fails), so the node cannot renew its leases while the others can. With
+ * a {@link StatementCounter}, it counts the statements the node runs.
  */
 final class CuttableDataSource implements DataSource {
 
     private final DataSource database;
+    private final StatementCounter counter;
     private volatile boolean cut;
 
     CuttableDataSource(DataSource database) {
+        this(database, null);
+    }
+
+    CuttableDataSource(DataSource database, StatementCounter counter) {
         this.database = database;
+        this.counter = counter;
     }
 
     void cut() {
@@ -33,7 +40,8 @@ final class CuttableDataSource implements DataSource {
         if (cut) {
             throw new SQLException("Connection refused (the test cut this node off the database)", "08001");
         }
-        return database.getConnection();
+        Connection connection = database.getConnection();
+        return counter == null ? connection : counter.counting(connection);
     }
 
     @Override

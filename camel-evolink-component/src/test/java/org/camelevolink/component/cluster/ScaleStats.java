@@ -5,14 +5,18 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.LongSupplier;
 
-/** A node's threads and heap, written once a second for the scale run to read (the heap after a full GC). */
+/**
+ * A node's threads, heap (after a full GC) and statements run, now and at their peak, written once a second as
+ * {@code threads heap peakThreads peakHeap statements} for the scale run to read.
+ */
 final class ScaleStats {
 
     private ScaleStats() {
     }
 
-    static void writeEverySecond(Path file) {
+    static void writeEverySecond(Path file, LongSupplier statements) {
         Thread writer = new Thread(() -> {
             long maxThreads = 0;
             long maxHeap = 0;
@@ -24,7 +28,8 @@ final class ScaleStats {
                 maxHeap = Math.max(maxHeap, heap);
                 try {
                     Path next = file.resolveSibling(file.getFileName() + ".tmp");
-                    Files.writeString(next, threads + " " + heap + " " + maxThreads + " " + maxHeap + "\n");
+                    Files.writeString(next, threads + " " + heap + " " + maxThreads + " " + maxHeap + " "
+                            + statements.getAsLong() + "\n");
                     Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     Thread.sleep(1_000);
                 } catch (IOException e) {
