@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,6 +86,7 @@ class ClusterScaleTest {
         long bytes = scalar("SELECT pg_total_relation_size('" + prefix + "tasks')");
         Thread.sleep(3_000); // the nodes' stats with every task in flight
         List<long[]> peak = stats(work);
+        double loadAtPeak = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         endAllOver(sim, Duration.ofSeconds(END_WINDOW_SECONDS));
         waitingFor("every task delivered").atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(1))
@@ -132,6 +134,10 @@ class ClusterScaleTest {
         }
         result.put("perNode", perNode);
         result.put("deliveries", emitted.size());
+        // the machine's load tells whether a latency is the component's or a machine busy with other work
+        result.put("loadAverageAtPeak", loadAtPeak);
+        result.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        result.put("cores", Runtime.getRuntime().availableProcessors());
         String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         System.out.println("cluster scale: " + json);
         if (OUTPUT != null) {
