@@ -38,6 +38,8 @@ class EvolinkQuarkusTest {
     @Test
     void applicationPropertiesConfigureCamelAndTheComponent() {
         assertThat(camelContext.getName()).isEqualTo("evolink-quarkus");
+        assertThat(camelContext.getRoute("excluded")).as("quarkus.camel.routes-discovery.exclude-patterns").isNull();
+        assertThat(camelContext.getRoute("yaml-chain")).as("camel.main.routes-include-pattern").isNotNull();
         EvolinkComponent component = camelContext.getComponent("evolink", EvolinkComponent.class);
         assertThat(component.getConfiguration().getMaxConcurrentTasks()).isEqualTo(5);
         assertThat(component.getConfiguration().getBaseUrl()).isEqualTo(SimulatorResource.simulator.baseUrl());
