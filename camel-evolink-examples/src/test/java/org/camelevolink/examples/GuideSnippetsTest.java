@@ -144,11 +144,16 @@ class GuideSnippetsTest {
         return false;
     }
 
-    /** The examples' sources and resources, and every test source of the project, normalized. */
+    /**
+     * The examples' sources and resources, every test source of the project, and the deployment modules' test
+     * applications (their sources are the applications the tests run), normalized.
+     */
     private static Map<Path, List<String>> sources() throws IOException {
         Map<Path, List<String>> out = new LinkedHashMap<>();
         List<Path> roots = List.of(ROOT.resolve("camel-evolink-examples/src"),
-                ROOT.resolve("camel-evolink-component/src/test"), ROOT.resolve("camel-evolink-simulator/src/test"));
+                ROOT.resolve("camel-evolink-component/src/test"), ROOT.resolve("camel-evolink-simulator/src/test"),
+                ROOT.resolve("camel-evolink-camel-run/src/test"), ROOT.resolve("camel-evolink-starter/src/test"),
+                ROOT.resolve("camel-quarkus-evolink/integration-test/src"));
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 continue;
