@@ -42,6 +42,10 @@ final class MarkdownReport {
             r -> r.heapBytesPerTask() < 0 ? Double.NaN : r.heapBytesPerTask(), "%.0f");
     static final List<Figure> COMPARED = List.of(REQUESTS, P95, CPU, THREADS, HEAP);
 
+    /** The component first, then the baselines, the saturation run and the floors; by id within each. */
+    private static final Comparator<Cell> ORDER = Comparator.comparingInt((Cell c) -> c.role().ordinal())
+            .thenComparing(Cell::id);
+
     private final BenchSettings settings;
     private final List<Cell> cells;
     private final List<JmhFigure> jmh;
@@ -127,7 +131,7 @@ final class MarkdownReport {
         line("");
         line("| id | what | role |");
         line("|---|---|---|");
-        cells.stream().map(c -> List.of(c.id(), c.title(), c.role().name())).distinct()
+        cells.stream().sorted(ORDER).map(c -> List.of(c.id(), c.title(), c.role().name())).distinct()
                 .forEach(c -> line("| " + c.get(0) + " | " + c.get(1).replace("evolink:", "`evolink:`") + " | "
                         + role(Scenario.Role.valueOf(c.get(2))) + " |"));
         line("");
@@ -218,7 +222,7 @@ final class MarkdownReport {
                 marks.add(threadsConstant(c.id()) ? "✓" : mark(false, c, "threads constant in N", missed));
                 marks.add(floorFor(c).map(fl -> {
                     double r = c.median(REQUESTS.value()) / fl.median(REQUESTS.value());
-                    return fmt(r, "%.2f") + "× " + mark(r <= 1.2, c, "within 1.2× of " + fl.id() + "'s requests",
+                    return fmt(r, "%.2f") + "× " + mark(r <= 1.2, c, "requests within 1.2× of the floor's",
                             missed);
                 }).orElse("–"));
                 line("| " + String.format(Locale.ROOT, "%,d", n) + " | " + c.id() + " | " + String.join(" | ", marks)
@@ -228,15 +232,29 @@ final class MarkdownReport {
         line("");
         long total = cells.stream().filter(c -> c.role() == Scenario.Role.COMPONENT).count() * 5;
         line(missed.isEmpty() ? "Every goal is met in every cell measured."
-                : missed.size() + " of " + total + " goal checks are missed: " + String.join("; ", missed)
-                + ". The notes below say why, and what would close them.");
+                : missed.size() + " of " + total + " goal checks are missed. " + byGoal(missed)
+                + " The notes below say why, and what would close them.");
         line("");
+    }
+
+    /** "goal: missed by a, b at N = 100; ..." from entries "id at N = n: goal". */
+    private static String byGoal(List<String> missed) {
+        Map<String, List<String>> where = new java.util.LinkedHashMap<>();
+        for (String m : missed) {
+            int colon = m.indexOf(": ");
+            String goal = m.substring(colon + 2);
+            where.computeIfAbsent(goal, k -> new ArrayList<>()).add(m.substring(0, colon));
+        }
+        List<String> parts = new ArrayList<>();
+        where.forEach((goal, cellsMissing) -> parts.add("*" + goal + "*: missed " + cellsMissing.size()
+                + " times (" + String.join(", ", cellsMissing) + ")"));
+        return String.join("; ", parts) + ".";
     }
 
     private String goal(Cell c, Figure f, double factor, List<String> missed) {
         return bestBaseline(c.tasks(), f).map(b -> {
             double r = c.median(f.value()) / b.median(f.value());
-            return fmt(r, "%.2f") + "× " + mark(r <= factor, c, f.name() + " ≤ " + factor + "× " + b.id() + "'s",
+            return fmt(r, "%.2f") + "× " + mark(r <= factor, c, f.name() + " ≤ " + factor + "× the best baseline's",
                     missed);
         }).orElse("–");
     }
@@ -398,8 +416,7 @@ final class MarkdownReport {
     }
 
     private List<Cell> at(int n) {
-        return cells.stream().filter(c -> c.tasks() == n).sorted(Comparator.comparingInt(
-                (Cell c) -> c.role().ordinal()).thenComparing(Cell::id)).toList();
+        return cells.stream().filter(c -> c.tasks() == n).sorted(ORDER).toList();
     }
 
     private List<Cell> component(int n) {
