@@ -14,10 +14,12 @@ import java.util.Locale;
  * @param maxRunTime      how long one scenario may take before the run is declared stuck
  * @param arrivals        all tasks at once, or Poisson arrivals (see {@link LoadShape})
  * @param arrivalWindow   with Poisson arrivals: the N tasks arrive over this many {@code estimated_time}s on average
- * @param seed            the seed of arrivals and durations: the same for every scenario of a run
+ * @param seed            the seed of arrivals and durations (the same for every scenario of a run) and of the order
+ *                        the scenarios run in
+ * @param repetitions     runs of every scenario at every N, each repetition in an order of its own
  */
 public record BenchSettings(double timeScale, String model, long handPollMillis, int handThreads,
-        Duration maxRunTime, LoadShape.Arrivals arrivals, double arrivalWindow, long seed) {
+        Duration maxRunTime, LoadShape.Arrivals arrivals, double arrivalWindow, long seed, int repetitions) {
 
     /** EvoLink's documented duration of an {@code mj-v7} image, the model every task uses. */
     static final double DOCUMENTED_SECONDS = 45;
@@ -26,6 +28,9 @@ public record BenchSettings(double timeScale, String model, long handPollMillis,
 
     /** The time scale of the published figures. */
     static final double STANDARD_TIME_SCALE = 0.2;
+
+    /** Repetitions of the published figures: each cell gives its median and its min–max over these. */
+    static final int STANDARD_REPETITIONS = 5;
 
     /** The settings of the published figures. */
     public static BenchSettings standard() {
@@ -40,7 +45,8 @@ public record BenchSettings(double timeScale, String model, long handPollMillis,
         BenchSettings s = scaled(Double.parseDouble(property("timeScale", STANDARD_TIME_SCALE)));
         return s.withLoad(LoadShape.Arrivals.valueOf(property("arrivals", s.arrivals()).toUpperCase(Locale.ROOT)),
                 Double.parseDouble(property("arrivalWindow", s.arrivalWindow())),
-                Long.parseLong(property("seed", s.seed())));
+                Long.parseLong(property("seed", s.seed())))
+                .withRepetitions(Integer.parseInt(property("repetitions", s.repetitions())));
     }
 
     private static String property(String name, Object standard) {
@@ -50,13 +56,19 @@ public record BenchSettings(double timeScale, String model, long handPollMillis,
     /** These settings with another load shape. */
     BenchSettings withLoad(LoadShape.Arrivals arrivals, double arrivalWindow, long seed) {
         return new BenchSettings(timeScale, model, handPollMillis, handThreads, maxRunTime, arrivals, arrivalWindow,
-                seed);
+                seed, repetitions);
+    }
+
+    /** These settings with another number of repetitions (at least 1). */
+    BenchSettings withRepetitions(int count) {
+        return new BenchSettings(timeScale, model, handPollMillis, handThreads, maxRunTime, arrivals, arrivalWindow,
+                seed, Math.max(1, count));
     }
 
     /** Everything at {@code timeScale}: a 45 s task takes {@code 45 * timeScale} s. */
     public static BenchSettings scaled(double timeScale) {
         return new BenchSettings(timeScale, "mj-v7", Math.max(1, Math.round(3_000 * timeScale)), 50,
-                Duration.ofMinutes(10), LoadShape.Arrivals.POISSON, 1.0, 42);
+                Duration.ofMinutes(10), LoadShape.Arrivals.POISSON, 1.0, 42, STANDARD_REPETITIONS);
     }
 
     /** One line naming every setting, printed at the start of a run so a log says what it measured. */
@@ -64,7 +76,7 @@ public record BenchSettings(double timeScale, String model, long handPollMillis,
         return "bench settings: timeScale=" + timeScale + " model=" + model + " handPollMillis=" + handPollMillis
                 + " handThreads=" + handThreads + " minPollMillis=" + minPollMillis() + " maxPollMillis="
                 + maxPollMillis() + " maxRunTime=" + maxRunTime + " arrivals=" + arrivals + " arrivalWindow=" + arrivalWindow
-                + " seed=" + seed;
+                + " seed=" + seed + " repetitions=" + repetitions;
     }
 
     /** EvoLink's {@code estimated_time} for every task, scaled: the centre of the drawn durations. */

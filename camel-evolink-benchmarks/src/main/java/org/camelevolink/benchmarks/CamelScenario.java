@@ -5,6 +5,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** A scenario that is a set of Camel routes in a context of its own, fed through {@code direct:task}. */
@@ -32,6 +34,19 @@ abstract class CamelScenario implements Scenario {
     }
 
     protected abstract RouteBuilder routes();
+
+    /**
+     * Adds the Vert.x HTTP server platform-http routes are served by (the server a Camel application runs anyway)
+     * on a free loopback port, and returns its base URL.
+     */
+    protected static String addHttpServer(CamelContext camel) throws Exception {
+        int port = BenchEnvironment.freePort();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        camel.addService(new VertxPlatformHttpServer(server));
+        return "http://127.0.0.1:" + port;
+    }
 
     /**
      * Sends the task into {@code direct:task} without waiting for it: a route that goes asynchronous hands the

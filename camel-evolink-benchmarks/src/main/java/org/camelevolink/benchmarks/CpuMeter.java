@@ -1,41 +1,76 @@
 package org.camelevolink.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * CPU time of the scenario's own threads (those {@link ThreadCensus} counts; they live until the scenario is
- * closed, after the measurement). The JVM's shared costs, garbage collection and JIT compilation, are left out:
- * the simulator in the same JVM would blur them.
+ * CPU time over a measurement: of each thread (JMX per-thread CPU time), summed per thread-name group, the
+ * simulator's threads in one group of their own; of the whole process; and the JVM's garbage collection time. The
+ * scenario's CPU is its groups' sum: GC, JIT and the simulator are not in it, and are reported beside it. A thread
+ * that ended before the end of the measurement is lost to the per-thread figures (the scenarios' threads live
+ * until the scenario is closed, after the measurement).
  */
 final class CpuMeter {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private final Map<Long, Long> start = scenarioThreads();
+    private final Map<Long, Long> startByThread = threadCpu(new HashMap<>());
+    private final long startProcess = processCpuNanos();
+    private final long startGc = gcMillis();
 
-    /** Nanoseconds of CPU the scenario's threads used since this meter was made. */
-    long scenarioNanos() {
-        long used = 0;
-        for (Map.Entry<Long, Long> now : scenarioThreads().entrySet()) {
-            used += now.getValue() - start.getOrDefault(now.getKey(), 0L);
-        }
-        return used;
+    /** What was used since this meter was made. */
+    record Usage(Map<String, Long> nanosByGroup, long scenarioNanos, long simulatorNanos, long processNanos,
+            long gcMillis) {
     }
 
-    private static Map<Long, Long> scenarioThreads() {
+    Usage used() {
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, Long> now = threadCpu(names);
+        Map<String, Long> byGroup = new TreeMap<>();
+        long scenario = 0;
+        long simulator = 0;
+        for (Map.Entry<Long, Long> t : now.entrySet()) {
+            String name = names.get(t.getKey());
+            long used = t.getValue() - startByThread.getOrDefault(t.getKey(), 0L);
+            if (ThreadNames.isHarness(name) || used <= 0) {
+                continue;
+            }
+            if (ThreadNames.isSimulator(name)) {
+                simulator += used;
+                continue;
+            }
+            scenario += used;
+            byGroup.merge(ThreadNames.group(name), used, Long::sum);
+        }
+        return new Usage(byGroup, scenario, simulator, processCpuNanos() - startProcess, gcMillis() - startGc);
+    }
+
+    private static Map<Long, Long> threadCpu(Map<Long, String> names) {
         Map<Long, Long> cpu = new HashMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && !ThreadCensus.isOutsideScenario(info.getThreadName())) {
+            if (info != null) {
                 long nanos = THREADS.getThreadCpuTime(info.getThreadId());
                 if (nanos >= 0) {
                     cpu.put(info.getThreadId(), nanos);
+                    names.put(info.getThreadId(), info.getThreadName());
                 }
             }
         }
         return cpu;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 }

@@ -18,6 +18,7 @@ final class HeapProbe implements AutoCloseable {
     private final long baseline = usedAfterGc();
     private final Thread watcher;
     private volatile long perTask = -1;
+    private volatile long gcMillis;
 
     private HeapProbe(EvolinkSimulator sim, TaskLedger ledger, int n) {
         watcher = new Thread(() -> watch(sim, ledger, n), "bench-heap-probe");
@@ -36,7 +37,9 @@ final class HeapProbe implements AutoCloseable {
                 Thread.sleep(5);
             }
             long inFlight = sim.tasks().size() - ledger.outcomes();
+            long gcBefore = gcTotalMillis();
             long used = usedAfterGc();
+            gcMillis = gcTotalMillis() - gcBefore;
             // too few in flight (most ended before the last was submitted) says nothing per task
             perTask = inFlight >= n / 4 && used > baseline ? (used - baseline) / inFlight : -1;
         } catch (InterruptedException e) {
@@ -49,6 +52,16 @@ final class HeapProbe implements AutoCloseable {
             System.gc();
         }
         return MEMORY.getHeapMemoryUsage().getUsed();
+    }
+
+    private static long gcTotalMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    /** The GC time of this probe's own full collections, which the run's GC figure leaves out. */
+    long gcMillis() {
+        return gcMillis;
     }
 
     /** Bytes per task in flight, or -1 if no moment with tasks in flight was caught. */

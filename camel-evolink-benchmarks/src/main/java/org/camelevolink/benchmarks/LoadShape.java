@@ -22,12 +22,29 @@ final class LoadShape {
     static final double MIN_FACTOR = 0.3;
     static final double MAX_FACTOR = 3.0;
 
+    /** A warm-up's arrivals and durations are the run's shrunk by this: it only has to exercise the code. */
+    static final double WARM_UP_SHRINK = 0.25;
+
+    private final BenchSettings settings;
     private final long[] arrivalMillis;
     private final long[] durationMillis;
 
-    private LoadShape(long[] arrivalMillis, long[] durationMillis) {
+    private LoadShape(BenchSettings settings, long[] arrivalMillis, long[] durationMillis) {
+        this.settings = settings;
         this.arrivalMillis = arrivalMillis;
         this.durationMillis = durationMillis;
+    }
+
+    /** A scenario's warm-up: {@code n} tasks drawn as a run's, a quarter as long. */
+    static LoadShape warmUp(int n, BenchSettings settings) {
+        LoadShape run = draw(n, settings);
+        long[] at = new long[n];
+        long[] runs = new long[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = Math.round(run.arrivalMillis[i] * WARM_UP_SHRINK);
+            runs[i] = Math.max(1, Math.round(run.durationMillis[i] * WARM_UP_SHRINK));
+        }
+        return new LoadShape(settings, at, runs);
     }
 
     static LoadShape draw(int n, BenchSettings settings) {
@@ -45,7 +62,7 @@ final class LoadShape {
             }
             at[i] = Math.round(t);
         }
-        return new LoadShape(at, runs);
+        return new LoadShape(settings, at, runs);
     }
 
     /** A duration as a multiple of {@code estimated_time}: log-normal, median 1, within the documented bounds. */
@@ -56,6 +73,10 @@ final class LoadShape {
                 return f;
             }
         }
+    }
+
+    BenchSettings settings() {
+        return settings;
     }
 
     int size() {

@@ -1,29 +1,46 @@
 package org.camelevolink.benchmarks;
 
 import org.camelevolink.simulator.EvolinkSimulator;
+import org.camelevolink.simulator.callback.CallbackAttempt;
 import org.camelevolink.simulator.http.Endpoint;
+import org.camelevolink.simulator.journal.Journal;
 import org.camelevolink.simulator.task.SimTask;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Runs one scenario at one task count against the shared simulator and measures it. */
+/** Runs one scenario at one task count against its simulator and measures it. */
 final class ScenarioRunner {
 
-    private final EvolinkSimulator sim;
+    private final EvolinkSimulator withBatch;
+    private final EvolinkSimulator withoutBatch;
     private final BenchSettings settings;
 
-    ScenarioRunner(EvolinkSimulator sim, BenchSettings settings) {
-        this.sim = sim;
+    /** {@code withoutBatch} serves no {@code POST /v1/tasks/batch}, for the scenarios that say so. */
+    ScenarioRunner(EvolinkSimulator withBatch, EvolinkSimulator withoutBatch, BenchSettings settings) {
+        this.withBatch = withBatch;
+        this.withoutBatch = withoutBatch;
         this.settings = settings;
     }
 
-    ScenarioResult run(Supplier<Scenario> factory, int n) throws Exception {
-        sim.reset();
-        LoadShape load = LoadShape.draw(n, settings);
-        TaskLedger ledger = new TaskLedger();
+    /** A measured run with the run's arrivals and durations for {@code n}. */
+    ScenarioResult run(Supplier<Scenario> factory, int n, int repetition) throws Exception {
+        return run(factory, LoadShape.draw(n, settings), repetition);
+    }
+
+    /** A run whose figures are thrown away: it only has the JIT compile the scenario's paths. */
+    void warmUp(Supplier<Scenario> factory, int n) throws Exception {
+        run(factory, LoadShape.warmUp(n, settings), 0);
+    }
+
+    private ScenarioResult run(Supplier<Scenario> factory, LoadShape load, int repetition) throws Exception {
         Scenario scenario = factory.get();
+        EvolinkSimulator sim = scenario.batchEndpoint() ? withBatch : withoutBatch;
+        sim.reset();
+        int n = load.size();
+        TaskLedger ledger = new TaskLedger();
         try (ThreadCensus threads = ThreadCensus.start(); scenario;
                 TaskSettler settler = TaskSettler.start(sim, load)) {
             scenario.start(new BenchEnvironment(sim, settings, load, ledger));
@@ -34,13 +51,12 @@ final class ScenarioRunner {
             awaitOutcomes(ledger, n, started);
             long wall = System.currentTimeMillis() - started;
             heap.close();
-            long cpuNanos = cpu.scenarioNanos();
-            return result(scenario, n, load, ledger, started, wall, threads.peakAboveBaseline(),
-                    heap.bytesPerTask(), cpuNanos);
+            CpuMeter.Usage used = cpu.used();
+            return result(sim, scenario, load, ledger, repetition, started, wall, threads, heap, used);
         }
     }
 
-    /** Hands each task over at its arrival time, from this thread (whose CPU is the scenario's). */
+    /** Hands each task over at its arrival time, from this thread (its CPU, a submit until it goes async, is the scenario's). */
     private static void arrive(Scenario scenario, LoadShape load, long started) throws Exception {
         for (int i = 0; i < load.size(); i++) {
             long wait = started + load.arrivalMillis(i) - System.currentTimeMillis();
@@ -62,8 +78,8 @@ final class ScenarioRunner {
         }
     }
 
-    private ScenarioResult result(Scenario scenario, int n, LoadShape load, TaskLedger ledger, long started,
-            long wall, int peakThreads, long heapPerTask, long cpuNanos) {
+    private static ScenarioResult result(EvolinkSimulator sim, Scenario scenario, LoadShape load, TaskLedger ledger,
+            int repetition, long started, long wall, ThreadCensus threads, HeapProbe heap, CpuMeter.Usage used) {
         double[] latencies = new double[ledger.detectedCount()];
         double taskMillis = 0;
         long lastEnd = started;
@@ -76,21 +92,25 @@ final class ScenarioRunner {
             lastEnd = Math.max(lastEnd, end);
         }
         Arrays.sort(latencies);
-        // when each callback's answer was back at the simulator, after the task ended: the delivery's own delay
-        double[] callbacks = sim.callbackAttempts().stream()
-                .mapToDouble(a -> a.atMillis() - load.endMillis(sim.task(a.taskId()))).sorted().toArray();
-        return new ScenarioResult(scenario.id(), scenario.title(), n, requests(Endpoint.CREATE),
-                requests(Endpoint.TASK_GET), requests(Endpoint.TASK_BATCH), percentile(latencies, 0.5),
+        List<CallbackAttempt> attempts = sim.callbackAttempts();
+        // the sender's delay (sent after the true end) apart from the receiver's (answer back after sending)
+        double[] sent = attempts.stream().mapToDouble(a -> a.sentMillis() - load.endMillis(sim.task(a.taskId())))
+                .sorted().toArray();
+        double[] answered = attempts.stream().mapToDouble(a -> a.atMillis() - a.sentMillis()).sorted().toArray();
+        Journal journal = sim.journal();
+        int n = load.size();
+        return new ScenarioResult(scenario.id(), scenario.title(), scenario.role(), n, repetition,
+                journal.count(Endpoint.CREATE), journal.count(Endpoint.TASK_GET), journal.count(Endpoint.TASK_BATCH),
+                journal.unroutedCount(), scenario.readsAsked(load), percentile(latencies, 0.5),
                 percentile(latencies, 0.95), percentile(latencies, 1.0), taskMillis / Math.max(1, latencies.length),
-                wall, lastEnd - started, peakThreads, heapPerTask, cpuNanos, ledger.failures(), ledger.duplicates(),
-                callbacks.length, percentile(callbacks, 0.5), percentile(callbacks, 0.95));
+                wall, lastEnd - started, threads.peakAboveBaseline(), threads.peakAboveBaselineByGroup(),
+                heap.bytesPerTask(), used.scenarioNanos(), used.nanosByGroup(), used.simulatorNanos(),
+                used.processNanos(), Math.max(0, used.gcMillis() - heap.gcMillis()), ledger.failures(),
+                ledger.duplicates(), attempts.size(), percentile(sent, 0.5), percentile(sent, 0.95),
+                percentile(answered, 0.5), percentile(answered, 0.95));
     }
 
-    private long requests(Endpoint endpoint) {
-        return sim.journal(endpoint).size();
-    }
-
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -4,24 +4,32 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Counts the live threads that belong to the scenario under test: every thread except the simulator's (which
- * shares the JVM) and the harness's own. Sampled every 20 ms in the background; the peak is what is reported.
+ * shares the JVM) and the harness's own. Sampled every 20 ms in the background; the peak is what is reported, in
+ * all and per thread-name group ({@link ThreadNames#group}).
  */
 final class ThreadCensus implements AutoCloseable {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final int baseline;
+    private final Map<String, Integer> baselineByGroup;
     private final AtomicInteger peak = new AtomicInteger();
+    private final Map<String, Integer> peakByGroup = new ConcurrentHashMap<>();
     private final Thread sampler;
     private volatile boolean running = true;
 
     private ThreadCensus() {
         baseline = settledCount();
+        baselineByGroup = byGroup();
         sampler = new Thread(this::sample, "bench-thread-census");
         sampler.setDaemon(true);
         sampler.start();
@@ -32,15 +40,11 @@ final class ThreadCensus implements AutoCloseable {
         return new ThreadCensus();
     }
 
-    /** The simulator and the harness run in the same JVM; neither is part of what is measured. */
-    static boolean isOutsideScenario(String name) {
-        return name.startsWith("evolink-sim") || name.startsWith("HttpClient-") || name.equals("HTTP-Dispatcher")
-                || name.startsWith("idle-timeout") || name.startsWith("bench-");
-    }
-
     private void sample() {
         while (running) {
-            peak.accumulateAndGet(count(), Math::max);
+            Map<String, Integer> now = byGroup();
+            peak.accumulateAndGet(now.values().stream().mapToInt(Integer::intValue).sum(), Math::max);
+            now.forEach((group, count) -> peakByGroup.merge(group, count, Math::max));
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -69,14 +73,31 @@ final class ThreadCensus implements AutoCloseable {
     }
 
     private static int count() {
-        return (int) Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds()))
+        return byGroup().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static Map<String, Integer> byGroup() {
+        return Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds()))
                 .filter(Objects::nonNull).map(ThreadInfo::getThreadName)
-                .filter(name -> !isOutsideScenario(name)).count();
+                .filter(name -> !ThreadNames.isOutsideScenario(name))
+                .collect(Collectors.groupingBy(ThreadNames::group, Collectors.summingInt(name -> 1)));
     }
 
     /** The most threads the scenario had alive at once, beyond those alive before it started. */
     int peakAboveBaseline() {
         return Math.max(0, peak.get() - baseline);
+    }
+
+    /** Per group, the most threads alive at once beyond the group's before the scenario; groups above 0 only. */
+    Map<String, Integer> peakAboveBaselineByGroup() {
+        Map<String, Integer> above = new TreeMap<>();
+        peakByGroup.forEach((group, count) -> {
+            int extra = count - baselineByGroup.getOrDefault(group, 0);
+            if (extra > 0) {
+                above.put(group, extra);
+            }
+        });
+        return above;
     }
 
     @Override

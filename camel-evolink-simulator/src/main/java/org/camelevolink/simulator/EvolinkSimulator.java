@@ -56,14 +56,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EvolinkSimulator implements AutoCloseable {
 
-    private static final int JOURNAL_CAPACITY = 200_000;
-
     private final SimulatorConfig config;
     private final SimClock clock = new SimClock();
     private final CreditLedger credits;
     private final RateLimiter rateLimiter;
     private final FaultPlan faults;
-    private final Journal journal = new Journal(JOURNAL_CAPACITY);
+    private final Journal journal;
     private final TaskRegistry registry;
     private final FileStore files = new FileStore();
     private final IdempotencyStore idempotency = new IdempotencyStore();
@@ -77,6 +75,7 @@ public final class EvolinkSimulator implements AutoCloseable {
 
     private EvolinkSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
+        this.journal = new Journal(config.journalCapacity());
         this.credits = new CreditLedger(config.apiKeys());
         this.rateLimiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst());
         this.faults = new FaultPlan(config.seed());
@@ -132,10 +131,13 @@ public final class EvolinkSimulator implements AutoCloseable {
         ControlApi control = new ControlApi(this);
         int base64Limit = (int) Math.min(Integer.MAX_VALUE - 1, config.maxFileBytes() * 4L / 3 + 64 * 1024);
         int streamLimit = (int) Math.min(Integer.MAX_VALUE - 1, config.maxFileBytes() + 64 * 1024L);
-        return new Router()
+        Router router = new Router()
                 .add("POST", "/v1/images/generations", Endpoint.CREATE, generations::create)
-                .add("GET", "/v1/tasks/{id}", Endpoint.TASK_GET, tasks::get)
-                .add("POST", "/v1/tasks/batch", Endpoint.TASK_BATCH, tasks::batch)
+                .add("GET", "/v1/tasks/{id}", Endpoint.TASK_GET, tasks::get);
+        if (config.batchReads()) {
+            router.add("POST", "/v1/tasks/batch", Endpoint.TASK_BATCH, tasks::batch);
+        }
+        return router
                 .add("GET", "/v1/tasks", Endpoint.TASK_LIST, tasks::list)
                 .add("GET", "/v1/credits", Endpoint.CREDITS, new CreditsApi(credits)::get)
                 .add("POST", "/api/v1/files/upload/base64", Endpoint.FILES, filesApi::uploadBase64, base64Limit)

@@ -31,6 +31,8 @@ public final class SimulatorConfig {
     private final Duration callbackTimeout;
     private final long seed;
     private final int workerThreads;
+    private final boolean batchReads;
+    private final int journalCapacity;
 
     private SimulatorConfig(Builder b) {
         this.host = b.host;
@@ -48,6 +50,8 @@ public final class SimulatorConfig {
         this.callbackTimeout = b.callbackTimeout;
         this.seed = b.seed;
         this.workerThreads = b.workerThreads;
+        this.batchReads = b.batchReads;
+        this.journalCapacity = b.journalCapacity;
     }
 
     public static Builder builder() {
@@ -123,6 +127,19 @@ public final class SimulatorConfig {
         return workerThreads;
     }
 
+    /**
+     * Whether {@code POST /v1/tasks/batch} is served (the default). It is not in EvoLink's public docs: without it
+     * the path answers 405 like any unknown method on {@code /v1/tasks/{id}}, as an EvoLink without it would.
+     */
+    public boolean batchReads() {
+        return batchReads;
+    }
+
+    /** How many requests the journal keeps, the newest; the per-endpoint counts are kept whatever it is. */
+    public int journalCapacity() {
+        return journalCapacity;
+    }
+
     /** Converts a documented duration into the simulator's wall-clock milliseconds. */
     public long scaledMillis(Duration documented) {
         return Math.round(documented.toMillis() * timeScale);
@@ -153,6 +170,8 @@ public final class SimulatorConfig {
         private Duration callbackTimeout = Duration.ofSeconds(10);
         private long seed = 42;
         private int workerThreads = 16;
+        private boolean batchReads = true;
+        private int journalCapacity = 200_000;
 
         private Builder() {
         }
@@ -248,6 +267,18 @@ public final class SimulatorConfig {
 
         public Builder workerThreads(int threads) {
             this.workerThreads = Math.max(2, threads);
+            return this;
+        }
+
+        /** False: no {@code POST /v1/tasks/batch}, EvoLink as its public docs describe it. */
+        public Builder batchReads(boolean served) {
+            this.batchReads = served;
+            return this;
+        }
+
+        /** 0 keeps no entry (a load run that only needs the counts); the counts are kept whatever it is. */
+        public Builder journalCapacity(int entries) {
+            this.journalCapacity = Math.max(0, entries);
             return this;
         }
 

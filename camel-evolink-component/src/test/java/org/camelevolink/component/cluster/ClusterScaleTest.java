@@ -100,9 +100,9 @@ class ClusterScaleTest {
             String[] f = line.split(" ");
             return Long.parseLong(f[3]) - sim.task(f[1]).terminal().atMillis();
         }).sorted().toArray();
-        long creates = sim.journal().received(Endpoint.CREATE);
-        long gets = sim.journal().received(Endpoint.TASK_GET);
-        long batches = sim.journal().received(Endpoint.TASK_BATCH);
+        long creates = sim.journal().count(Endpoint.CREATE);
+        long gets = sim.journal().count(Endpoint.TASK_GET);
+        long batches = sim.journal().count(Endpoint.TASK_BATCH);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("commit", commit());

@@ -87,6 +87,7 @@ public final class CallbackDispatcher {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json").header("User-Agent", "EvoLink-Simulator-Callback/1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.apply(task))).build();
+        long sent = System.currentTimeMillis();
         http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (gen != generation.get()) {
                 return;
@@ -95,7 +96,7 @@ public final class CallbackDispatcher {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                     : error;
             CallbackAttempt a = new CallbackAttempt(task.id(), url, delivery, attempt, status,
-                    cause == null ? null : cause.getClass().getSimpleName(), System.currentTimeMillis());
+                    cause == null ? null : cause.getClass().getSimpleName(), System.currentTimeMillis(), sent);
             attempts.add(a);
             if (!a.succeeded() && attempt < MAX_RETRIES) {
                 schedule(() -> attempt(task, url, delivery, attempt + 1, gen), retryDelay(attempt));

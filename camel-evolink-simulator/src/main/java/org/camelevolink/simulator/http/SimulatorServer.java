@@ -85,6 +85,7 @@ public final class SimulatorServer {
         String path = exchange.getRequestURI().getRawPath();
         Router.Lookup lookup = services.router().find(method, path);
         if (lookup.match() == null) {
+            services.journal().recordUnrouted();
             drain(exchange);
             ApiError error = lookup.pathKnown()
                     ? new ApiError(405, "method_not_allowed", "invalid_request_error", null, method + " is not allowed on " + path)

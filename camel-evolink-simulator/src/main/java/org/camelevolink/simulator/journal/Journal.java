@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
- * Every request received, in order, bounded so a long load run cannot exhaust memory; and a count per endpoint of
- * every request since the last {@link #clear()}, which the bound does not cut.
+ * Every request received, in order, bounded so a long load run cannot exhaust memory; and how many each endpoint
+ * received (and how many matched no route), counted whatever the bound, so a load run can count past it.
  */
 public final class Journal {
 
@@ -24,27 +23,44 @@ public final class Journal {
     private final ConcurrentLinkedDeque<JournalEntry> entries = new ConcurrentLinkedDeque<>();
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong size = new AtomicLong();
-    private final Map<Endpoint, LongAdder> received = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, AtomicLong> counts = new EnumMap<>(Endpoint.class);
+    private final AtomicLong unrouted = new AtomicLong();
 
     public Journal(int capacity) {
         this.capacity = capacity;
         for (Endpoint endpoint : Endpoint.values()) {
-            received.put(endpoint, new LongAdder());
+            counts.put(endpoint, new AtomicLong());
         }
     }
 
     public JournalEntry record(long nowMillis, String method, String path, Endpoint endpoint,
             Map<String, List<String>> headers, byte[] body) {
+        counts.get(endpoint).incrementAndGet();
+        if (capacity == 0) {
+            return new JournalEntry(seq.incrementAndGet(), nowMillis, method, path, endpoint, headers, "");
+        }
         String text = new String(body, 0, Math.min(body.length, MAX_BODY_CHARS), StandardCharsets.UTF_8);
         JournalEntry e = new JournalEntry(seq.incrementAndGet(), nowMillis, method, path, endpoint, headers, text);
         entries.addLast(e);
-        if (endpoint != null) {
-            received.get(endpoint).increment();
-        }
         if (size.incrementAndGet() > capacity && entries.pollFirst() != null) {
             size.decrementAndGet();
         }
         return e;
+    }
+
+    /** A request that matched no route (answered 404 or 405): counted, not kept. */
+    public void recordUnrouted() {
+        unrouted.incrementAndGet();
+    }
+
+    /** Requests {@code endpoint} received since the last {@link #clear()}, however many the journal keeps. */
+    public long count(Endpoint endpoint) {
+        return counts.get(endpoint).get();
+    }
+
+    /** Requests that matched no route since the last {@link #clear()}. */
+    public long unroutedCount() {
+        return unrouted.get();
     }
 
     public List<JournalEntry> entries() {
@@ -60,14 +76,10 @@ public final class Journal {
         return entries.stream().filter(JournalEntry::isCharged).count();
     }
 
-    /** Requests to {@code endpoint} since the last clear, however many the bounded entries have dropped. */
-    public long received(Endpoint endpoint) {
-        return received.get(endpoint).sum();
-    }
-
     public void clear() {
         entries.clear();
-        received.values().forEach(LongAdder::reset);
         size.set(0);
+        counts.values().forEach(c -> c.set(0));
+        unrouted.set(0);
     }
 }

@@ -40,6 +40,8 @@ class SimulatorMainTest {
         assertThat(parse().port()).isEqualTo(8089);
         assertThat(parse().apiKeys()).containsOnlyKeys("sk-simulator");
         assertThat(parse().timeScale()).isEqualTo(1.0);
+        assertThat(parse().batchReads()).isTrue();
+        assertThat(parse("--no-batch").batchReads()).isFalse();
     }
 
     @Test

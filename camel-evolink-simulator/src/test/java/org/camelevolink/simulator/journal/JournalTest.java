@@ -18,11 +18,11 @@ class JournalTest {
         journal.record(5, "POST", "/v1/images/generations", Endpoint.CREATE, Map.of(), new byte[0]);
 
         assertThat(journal.entries()).hasSize(2);
-        assertThat(journal.received(Endpoint.TASK_GET)).isEqualTo(5);
-        assertThat(journal.received(Endpoint.CREATE)).isEqualTo(1);
-        assertThat(journal.received(Endpoint.TASK_BATCH)).isZero();
+        assertThat(journal.count(Endpoint.TASK_GET)).isEqualTo(5);
+        assertThat(journal.count(Endpoint.CREATE)).isEqualTo(1);
+        assertThat(journal.count(Endpoint.TASK_BATCH)).isZero();
 
         journal.clear();
-        assertThat(journal.received(Endpoint.TASK_GET)).isZero();
+        assertThat(journal.count(Endpoint.TASK_GET)).isZero();
     }
 }
