@@ -41,6 +41,12 @@ public final class TaskTracker {
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt = Long.MAX_VALUE;
     private boolean stopped;
+    private volatile TaskEvents events = TaskEvents.NONE;
+
+    /** A task being waited for, as the developer console shows it. {@code progress} is -1 before the first read. */
+    public record WaitingTask(String taskId, String model, String status, int progress, long startedAt,
+            long nextReadAt) {
+    }
 
     private static final class Waiter {
         private final String taskId;
@@ -51,6 +57,8 @@ public final class TaskTracker {
         private final CompletableFuture<EvolinkTask> result = new CompletableFuture<>();
         private long nextReadAt;
         private String lastStatus;
+        private String model;
+        private int lastProgress = -1;
         private Exception lastError;
 
         private Waiter(String taskId, TaskReader reader, WaitPolicy policy, long startedAt) {
@@ -72,6 +80,11 @@ public final class TaskTracker {
         this.clock = clock;
     }
 
+    /** Where the tracker tells of progress and failed reads. */
+    public void setEvents(TaskEvents events) {
+        this.events = events;
+    }
+
     /** Whether EvoLink answers the reads of waiting tasks. */
     public OutageWatch outages() {
         return outages;
@@ -89,6 +102,8 @@ public final class TaskTracker {
         long now = clock.getAsLong();
         Waiter w = new Waiter(submitted.getId(), reader, policy, now);
         w.lastStatus = submitted.getStatus().wireName();
+        w.model = submitted.getModel();
+        w.lastProgress = submitted.getProgress();
         w.nextReadAt = Math.min(w.deadline, now + policy.firstReadDelay(submitted.getEstimatedTime()));
         enqueue(w);
         return w.result;
@@ -154,6 +169,13 @@ public final class TaskTracker {
     /** Tasks being waited for. */
     public synchronized int waiting() {
         return queue.size();
+    }
+
+    /** The tasks queued for a read now (not those being read at this moment), earliest read first. */
+    public synchronized List<WaitingTask> waitingTasks() {
+        return queue.stream().sorted((a, b) -> Long.compare(a.nextReadAt, b.nextReadAt))
+                .map(w -> new WaitingTask(w.taskId, w.model, w.lastStatus, w.lastProgress, w.startedAt, w.nextReadAt))
+                .toList();
     }
 
     /**
@@ -234,6 +256,9 @@ public final class TaskTracker {
             } else {
                 outages.readFailed(reader, failure, ids.size());
             }
+            if (failure != null) {
+                events.failed("Reading " + ids.size() + " EvoLink task(s)", failure);
+            }
             Map<String, EvolinkTask> byId = new HashMap<>();
             if (tasks != null) {
                 tasks.forEach(t -> byId.put(t.getId(), t));
@@ -261,6 +286,11 @@ public final class TaskTracker {
         }
         if (task != null) {
             w.lastStatus = task.getStatus().wireName();
+            w.model = task.getModel();
+            if (task.getProgress() != w.lastProgress) {
+                w.lastProgress = task.getProgress();
+                events.progressed(task);
+            }
         }
         w.lastError = error instanceof Exception e ? e : null;
         if (now >= w.deadline) {
