@@ -42,6 +42,7 @@ public final class TaskTracker {
     private long wakeUpAt = Long.MAX_VALUE;
     private boolean stopped;
     private volatile TaskEvents events = TaskEvents.NONE;
+    private volatile int lastBatchSize;
 
     /** A task being waited for, as the developer console shows it. {@code progress} is -1 before the first read. */
     public record WaitingTask(String taskId, String model, String status, int progress, long startedAt,
@@ -171,6 +172,11 @@ public final class TaskTracker {
         return queue.size();
     }
 
+    /** How many tasks the last read asked for at once (one batch), 0 before the first. */
+    public int lastBatchSize() {
+        return lastBatchSize;
+    }
+
     /** The tasks queued for a read now (not those being read at this moment), earliest read first. */
     public synchronized List<WaitingTask> waitingTasks() {
         return queue.stream().sorted((a, b) -> Long.compare(a.nextReadAt, b.nextReadAt))
@@ -243,6 +249,7 @@ public final class TaskTracker {
 
     private void read(TaskReader reader, List<Waiter> waiters) {
         List<String> ids = waiters.stream().map(w -> w.taskId).toList();
+        lastBatchSize = ids.size();
         CompletableFuture<List<EvolinkTask>> reading;
         try {
             reading = reader.read(ids);
