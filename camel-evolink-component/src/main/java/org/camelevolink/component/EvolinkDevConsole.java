@@ -32,7 +32,7 @@ public class EvolinkDevConsole extends AbstractDevConsole {
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonArray components = new JsonArray();
         for (String name : getCamelContext().getComponentNames()) {
-            if (getCamelContext().hasComponent(name) instanceof EvolinkComponent c && c.isStarted()) {
+            if (getCamelContext().hasComponent(name) instanceof EvolinkComponent c && c.tracker() != null) {
                 components.add(component(name, c));
             }
         }
