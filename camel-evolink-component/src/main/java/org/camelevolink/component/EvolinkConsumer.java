@@ -98,9 +98,11 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         if (!completed && !endpoint.getConfiguration().isDeliverFailedTasks()) {
             return CompletableFuture.completedFuture(true);
         }
-        CompletableFuture<Object> result = completed && endpoint.getConfiguration().isDownload()
+        // after the progress updates emitted so far, so that a route sees the outcome last
+        CompletableFuture<Object> result = progressEmitted().thenCompose(emitted -> completed
+                && endpoint.getConfiguration().isDownload()
                 ? downloader.download(task).thenApply(images -> new ResultMapper.Downloaded(task, images))
-                : CompletableFuture.completedFuture(task);
+                : CompletableFuture.completedFuture(task));
         return result.handleAsync((body, downloadError) -> {
             Throwable failure = Futures.unwrap(downloadError);
             if (failure != null && mayDownloadLater(failure)) {
@@ -125,6 +127,10 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         }
         progressUpdates = progressUpdates.thenComposeAsync(previous -> progressExchange(task), services.workers())
                 .exceptionally(e -> null);
+    }
+
+    private synchronized CompletableFuture<Void> progressEmitted() {
+        return progressUpdates;
     }
 
     private CompletableFuture<Void> progressExchange(EvolinkTask task) {
