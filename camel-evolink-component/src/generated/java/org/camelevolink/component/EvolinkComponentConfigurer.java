@@ -53,6 +53,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": target.setConfiguration(property(camelContext, org.camelevolink.component.EvolinkConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditwindow":
+        case "creditWindow": target.setCreditWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deliverfailedtasks":
         case "deliverFailedTasks": getOrCreateConfiguration(target).setDeliverFailedTasks(property(camelContext, boolean.class, value)); return true;
         case "deliveryretrydelay":
@@ -61,6 +63,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": getOrCreateConfiguration(target).setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "emitprogress":
+        case "emitProgress": getOrCreateConfiguration(target).setEmitProgress(property(camelContext, boolean.class, value)); return true;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": getOrCreateConfiguration(target).setFailWhenConcurrencyExceeded(property(camelContext, boolean.class, value)); return true;
         case "filesbaseurl":
@@ -95,6 +99,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxCallbackBytes": getOrCreateConfiguration(target).setMaxCallbackBytes(property(camelContext, int.class, value)); return true;
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": getOrCreateConfiguration(target).setMaxConcurrentTasks(property(camelContext, int.class, value)); return true;
+        case "maxcredits":
+        case "maxCredits": target.setMaxCredits(property(camelContext, double.class, value)); return true;
         case "maxdownloadbytes":
         case "maxDownloadBytes": getOrCreateConfiguration(target).setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
@@ -107,6 +113,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxSubmitRetries": getOrCreateConfiguration(target).setMaxSubmitRetries(property(camelContext, int.class, value)); return true;
         case "maxwaittime":
         case "maxWaitTime": getOrCreateConfiguration(target).setMaxWaitTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mincreditbalance":
+        case "minCreditBalance": getOrCreateConfiguration(target).setMinCreditBalance(property(camelContext, java.lang.Double.class, value)); return true;
         case "minpollinterval":
         case "minPollInterval": getOrCreateConfiguration(target).setMinPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
@@ -179,6 +187,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return org.camelevolink.component.EvolinkConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "creditwindow":
+        case "creditWindow": return long.class;
         case "deliverfailedtasks":
         case "deliverFailedTasks": return boolean.class;
         case "deliveryretrydelay":
@@ -187,6 +197,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "download": return boolean.class;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return java.lang.String.class;
+        case "emitprogress":
+        case "emitProgress": return boolean.class;
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return boolean.class;
         case "filesbaseurl":
@@ -221,6 +233,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxCallbackBytes": return int.class;
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": return int.class;
+        case "maxcredits":
+        case "maxCredits": return double.class;
         case "maxdownloadbytes":
         case "maxDownloadBytes": return long.class;
         case "maxpollinterval":
@@ -233,6 +247,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxSubmitRetries": return int.class;
         case "maxwaittime":
         case "maxWaitTime": return long.class;
+        case "mincreditbalance":
+        case "minCreditBalance": return java.lang.Double.class;
         case "minpollinterval":
         case "minPollInterval": return long.class;
         case "mode": return java.lang.String.class;
@@ -301,6 +317,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "creditwindow":
+        case "creditWindow": return target.getCreditWindow();
         case "deliverfailedtasks":
         case "deliverFailedTasks": return getOrCreateConfiguration(target).isDeliverFailedTasks();
         case "deliveryretrydelay":
@@ -309,6 +327,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return getOrCreateConfiguration(target).getDownloadAllowedHosts();
+        case "emitprogress":
+        case "emitProgress": return getOrCreateConfiguration(target).isEmitProgress();
         case "failwhenconcurrencyexceeded":
         case "failWhenConcurrencyExceeded": return getOrCreateConfiguration(target).isFailWhenConcurrencyExceeded();
         case "filesbaseurl":
@@ -343,6 +363,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxCallbackBytes": return getOrCreateConfiguration(target).getMaxCallbackBytes();
         case "maxconcurrenttasks":
         case "maxConcurrentTasks": return getOrCreateConfiguration(target).getMaxConcurrentTasks();
+        case "maxcredits":
+        case "maxCredits": return target.getMaxCredits();
         case "maxdownloadbytes":
         case "maxDownloadBytes": return getOrCreateConfiguration(target).getMaxDownloadBytes();
         case "maxpollinterval":
@@ -355,6 +377,8 @@ public class EvolinkComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxSubmitRetries": return getOrCreateConfiguration(target).getMaxSubmitRetries();
         case "maxwaittime":
         case "maxWaitTime": return getOrCreateConfiguration(target).getMaxWaitTime();
+        case "mincreditbalance":
+        case "minCreditBalance": return getOrCreateConfiguration(target).getMinCreditBalance();
         case "minpollinterval":
         case "minPollInterval": return getOrCreateConfiguration(target).getMinPollInterval();
         case "mode": return getOrCreateConfiguration(target).getMode();

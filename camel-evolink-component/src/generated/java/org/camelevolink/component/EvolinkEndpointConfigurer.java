@@ -51,6 +51,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": target.getConfiguration().setDownloadAllowedHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "emitprogress":
+        case "emitProgress": target.getConfiguration().setEmitProgress(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -95,6 +97,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxSubmitRetries": target.getConfiguration().setMaxSubmitRetries(property(camelContext, int.class, value)); return true;
         case "maxwaittime":
         case "maxWaitTime": target.getConfiguration().setMaxWaitTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mincreditbalance":
+        case "minCreditBalance": target.getConfiguration().setMinCreditBalance(property(camelContext, java.lang.Double.class, value)); return true;
         case "minpollinterval":
         case "minPollInterval": target.getConfiguration().setMinPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
@@ -151,6 +155,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "download": return boolean.class;
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return java.lang.String.class;
+        case "emitprogress":
+        case "emitProgress": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -195,6 +201,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxSubmitRetries": return int.class;
         case "maxwaittime":
         case "maxWaitTime": return long.class;
+        case "mincreditbalance":
+        case "minCreditBalance": return java.lang.Double.class;
         case "minpollinterval":
         case "minPollInterval": return long.class;
         case "mode": return java.lang.String.class;
@@ -252,6 +260,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "download": return target.getConfiguration().isDownload();
         case "downloadallowedhosts":
         case "downloadAllowedHosts": return target.getConfiguration().getDownloadAllowedHosts();
+        case "emitprogress":
+        case "emitProgress": return target.getConfiguration().isEmitProgress();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -296,6 +306,8 @@ public class EvolinkEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxSubmitRetries": return target.getConfiguration().getMaxSubmitRetries();
         case "maxwaittime":
         case "maxWaitTime": return target.getConfiguration().getMaxWaitTime();
+        case "mincreditbalance":
+        case "minCreditBalance": return target.getConfiguration().getMinCreditBalance();
         case "minpollinterval":
         case "minPollInterval": return target.getConfiguration().getMinPollInterval();
         case "mode": return target.getConfiguration().getMode();

@@ -23,7 +23,7 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(54);
         props.add("allowInsecureUrls");
         props.add("apiKey");
         props.add("baseUrl");
@@ -39,6 +39,7 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("direction");
         props.add("download");
         props.add("downloadAllowedHosts");
+        props.add("emitProgress");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failWhenConcurrencyExceeded");
@@ -61,6 +62,7 @@ public class EvolinkEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxResponseBytes");
         props.add("maxSubmitRetries");
         props.add("maxWaitTime");
+        props.add("minCreditBalance");
         props.add("minPollInterval");
         props.add("mode");
         props.add("model");

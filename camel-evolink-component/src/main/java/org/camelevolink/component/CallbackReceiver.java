@@ -41,11 +41,29 @@ final class CallbackReceiver extends AsyncProcessorSupport {
     private Consumer consumer;
     private String path;
     private int maxBytes;
+    private volatile EvolinkObservations observations = new EvolinkObservations();
 
     CallbackReceiver(CamelContext camelContext, AsyncTaskStore store, TaskDispatcher dispatcher) {
         this.camelContext = camelContext;
         this.store = store;
         this.dispatcher = dispatcher;
+    }
+
+    /** Where the receiver tells of the callbacks it answers. */
+    void observe(EvolinkObservations observations) {
+        this.observations = observations;
+    }
+
+    /** The {@code reason} tag of a callback refused with {@code status}. */
+    static String reasonOf(int status) {
+        return switch (status) {
+            case 404 -> "unknown_token";
+            case 405 -> "method";
+            case 413 -> "too_large";
+            case 400 -> "not_the_task";
+            case 503 -> "store_failing";
+            default -> Integer.toString(status);
+        };
     }
 
     /** Starts the receiver the first time an endpoint with a {@code callbackBaseUrl} starts. */
@@ -173,7 +191,8 @@ final class CallbackReceiver extends AsyncProcessorSupport {
         }
     }
 
-    private static void answer(Exchange exchange, int status, String text) {
+    private void answer(Exchange exchange, int status, String text) {
+        observations.callbackAnswered(status);
         Message out = exchange.getMessage();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -2,6 +2,7 @@ package org.camelevolink.component;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.camelevolink.component.client.ClientEvents;
 import org.camelevolink.component.client.EvolinkClient;
 import org.camelevolink.component.client.EvolinkClientConfig;
 import org.camelevolink.component.tracking.TaskReader;
@@ -31,13 +32,15 @@ final class EvolinkClients implements AutoCloseable {
 
     private final CamelContext camelContext;
     private final ScheduledExecutorService scheduler;
+    private final ClientEvents events;
     private final Map<Settings, EvolinkClient> clients = new ConcurrentHashMap<>();
     /** One reader per client: the tracker batches the reads of tasks that share a reader. */
     private final Map<EvolinkClient, TaskReader> readers = new ConcurrentHashMap<>();
 
-    EvolinkClients(CamelContext camelContext, ScheduledExecutorService scheduler) {
+    EvolinkClients(CamelContext camelContext, ScheduledExecutorService scheduler, ClientEvents events) {
         this.camelContext = camelContext;
         this.scheduler = scheduler;
+        this.events = events;
     }
 
     EvolinkClient client(EvolinkConfiguration cfg) {
@@ -61,7 +64,8 @@ final class EvolinkClients implements AutoCloseable {
         EvolinkClientConfig.Builder b = EvolinkClientConfig.builder().apiKey(s.apiKey()).baseUrl(s.baseUrl())
                 .filesBaseUrl(s.filesBaseUrl()).connectTimeout(Duration.ofMillis(s.connectTimeout()))
                 .responseTimeout(Duration.ofMillis(s.responseTimeout())).maxResponseBytes(s.maxResponseBytes())
-                .maxReadRetries(s.maxReadRetries()).maxSubmitRetries(s.maxSubmitRetries()).scheduler(scheduler);
+                .maxReadRetries(s.maxReadRetries()).maxSubmitRetries(s.maxSubmitRetries()).scheduler(scheduler)
+                .events(events);
         if (s.proxyHost() != null) {
             b.proxy(s.proxyHost(), s.proxyPort() == null ? EvolinkClientConfig.DEFAULT_PROXY_PORT : s.proxyPort());
         }

@@ -1,6 +1,9 @@
 package org.camelevolink.component;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ShutdownStrategy;
@@ -15,6 +18,7 @@ import org.camelevolink.component.store.JdbcTaskStore;
 import org.camelevolink.component.store.MVStoreTaskStore;
 import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.component.tracking.AsyncTaskStore;
+import org.camelevolink.component.tracking.CreditBudget;
 import org.camelevolink.component.tracking.OutageWatch;
 import org.camelevolink.component.tracking.TaskDispatcher;
 import org.camelevolink.component.tracking.TaskLeases;
@@ -42,6 +46,7 @@ import java.util.concurrent.TimeUnit;
  * feeds consumers, the callback receiver and the model catalog.
  */
 @Component("evolink")
+@ManagedResource(description = "EvoLink: tasks in flight, waiting and undelivered; the last error")
 public class EvolinkComponent extends HealthCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvolinkComponent.class);
@@ -100,8 +105,21 @@ public class EvolinkComponent extends HealthCheckComponent {
                       + "5xx) before a WARN says EvoLink is not answering, once per outage; an INFO says when it "
                       + "answers again, and consumer health checks are DOWN meanwhile.")
     private long outageWarningDelay = TimeUnit.MINUTES.toMillis(1);
+    @Metadata(label = "producer,advanced", defaultValue = "0",
+              description = "A credit budget: the most credits the tasks submitted within creditWindow may reserve "
+                      + "(EvoLink's credits_reserved), counted from the task store, so that a restart keeps the "
+                      + "count and nodes sharing a store share the budget. A submit that would pass it fails with a "
+                      + "CreditBudgetExceededException before anything is sent. 0: no budget.")
+    private double maxCredits;
+    @Metadata(label = "producer,advanced", defaultValue = "86400000", javaType = "java.time.Duration",
+              description = "The window of the credit budget (maxCredits): the credits reserved by the tasks "
+                      + "submitted within it count (default 24 hours). Delivered records are kept at least this "
+                      + "long, whatever taskRetention says.")
+    private long creditWindow = TimeUnit.HOURS.toMillis(24);
 
     private EvolinkClients clients;
+    private EvolinkObservations observations = new EvolinkObservations();
+    private final UndeliveredCount undelivered = new UndeliveredCount(this::countUndelivered);
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
     private TaskTracker tracker;
@@ -150,8 +168,10 @@ public class EvolinkComponent extends HealthCheckComponent {
                 "EvolinkTaskTracker");
         workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkWorker",
                 workerThreads);
-        clients = new EvolinkClients(getCamelContext(), scheduler);
+        observations = makeObservations();
+        clients = new EvolinkClients(getCamelContext(), scheduler, observations);
         tracker = new TaskTracker(scheduler, new OutageWatch(outageWarningDelay, System::currentTimeMillis));
+        tracker.setEvents(observations);
         store = chooseStore();
         storeExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkTaskStore",
                 storeThreads);
@@ -163,11 +183,15 @@ public class EvolinkComponent extends HealthCheckComponent {
         leases.start();
         dispatcher = new TaskDispatcher(asyncStore, tracker, leases, scheduler, System::currentTimeMillis,
                 workerThreads);
+        dispatcher.setEvents(observations);
         callbackReceiver = new CallbackReceiver(getCamelContext(), asyncStore, dispatcher);
+        callbackReceiver.observe(observations);
+        TaskWaiter waiter = new TaskWaiter(asyncStore, tracker, leases, System::currentTimeMillis);
+        waiter.setEvents(observations);
         services = new EvolinkServices(ModelCatalog.load(), clients,
-                new TaskSubmitter(asyncStore, leases, System::currentTimeMillis),
-                new TaskWaiter(asyncStore, tracker, leases, System::currentTimeMillis), dispatcher, callbackReceiver,
-                tracker.outages(), asyncStore, continuations());
+                new TaskSubmitter(asyncStore, leases, System::currentTimeMillis,
+                        new CreditBudget(maxCredits, creditWindow), observations),
+                waiter, dispatcher, callbackReceiver, tracker.outages(), asyncStore, continuations());
         contextStopping = new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
@@ -181,9 +205,29 @@ public class EvolinkComponent extends HealthCheckComponent {
         };
         getCamelContext().getManagementStrategy().addEventNotifier(contextStopping);
         ServiceHelper.startService(contextStopping);
-        TaskPurger purger = new TaskPurger(asyncStore, taskRetention, System::currentTimeMillis);
+        // a budget counts delivered records too: none is purged while it is within the window
+        long retention = maxCredits > 0 ? Math.max(taskRetention, creditWindow) : taskRetention;
+        TaskPurger purger = new TaskPurger(asyncStore, retention, System::currentTimeMillis);
         scheduler.scheduleWithFixedDelay(purger::purge, PURGE_EVERY_MILLIS, PURGE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The component's observations, with Micrometer meters when Micrometer is on the classpath and a MeterRegistry
+     * in the Camel registry; without Micrometer no class of it is ever loaded.
+     */
+    private EvolinkObservations makeObservations() {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return new EvolinkObservations();
+        }
+        MicrometerMetrics metrics = MicrometerMetrics.find(this);
+        if (metrics == null) {
+            return new EvolinkObservations();
+        }
+        LOG.info("EvoLink metrics (evolink.*) are recorded in the Camel registry's MeterRegistry");
+        return new EvolinkObservations(metrics, metrics, metrics);
     }
 
     private TaskStore chooseStore() {
@@ -387,5 +431,99 @@ public class EvolinkComponent extends HealthCheckComponent {
 
     TaskTracker tracker() {
         return tracker;
+    }
+
+    EvolinkObservations observations() {
+        return observations;
+    }
+
+    public double getMaxCredits() {
+        return maxCredits;
+    }
+
+    public void setMaxCredits(double maxCredits) {
+        this.maxCredits = maxCredits;
+    }
+
+    public long getCreditWindow() {
+        return creditWindow;
+    }
+
+    public void setCreditWindow(long creditWindow) {
+        this.creditWindow = creditWindow;
+    }
+
+    // ---- what the component shows: metrics, the developer console, JMX ---------------------------------------
+
+    /** The evolink: endpoints of this component in the Camel context. */
+    List<EvolinkEndpoint> endpoints() {
+        return getCamelContext().getEndpoints().stream()
+                .filter(e -> e instanceof EvolinkEndpoint ee && ee.getComponent() == this)
+                .map(EvolinkEndpoint.class::cast).toList();
+    }
+
+    @ManagedAttribute(description = "Exchanges of evolink: producers submitting or waiting for their task")
+    public int getInFlight() {
+        return endpoints().stream().mapToInt(e -> e.taskPermits().inUse()).sum();
+    }
+
+    @ManagedAttribute(description = "Exchanges queued for a place under maxConcurrentTasks")
+    public int getQueued() {
+        return endpoints().stream().mapToInt(e -> e.taskPermits().queued()).sum();
+    }
+
+    @ManagedAttribute(description = "Tasks this node reads until they end")
+    public int getWaiting() {
+        return tracker == null ? 0 : tracker.waiting();
+    }
+
+    @ManagedAttribute(description = "Task records not yet delivered in the task store (read at most every 10 s)")
+    public long getUndelivered() {
+        return undelivered.get();
+    }
+
+    @ManagedAttribute(description = "The last error seen (a failed read, submit or task), with its time; empty if none")
+    public String getLastError() {
+        List<EvolinkObservations.LastError> errors = observations.lastErrors();
+        if (errors.isEmpty()) {
+            return "";
+        }
+        EvolinkObservations.LastError last = errors.get(errors.size() - 1);
+        return java.time.Instant.ofEpochMilli(last.at()) + " " + last.what() + ": " + last.message();
+    }
+
+    @ManagedOperation(description = "Reads a waited-for task now instead of at its next read; false when this node "
+            + "does not wait for it")
+    public boolean readTaskNow(String taskId) {
+        return tracker != null && tracker.readNow(taskId);
+    }
+
+    int inFlight() {
+        return getInFlight();
+    }
+
+    int queuedCount() {
+        return getQueued();
+    }
+
+    int waitingCount() {
+        return getWaiting();
+    }
+
+    long undeliveredCount() {
+        return getUndelivered();
+    }
+
+    /** Mean progress of the tasks waited for (percent), -1 when none has been read yet. */
+    double meanProgress() {
+        if (tracker == null) {
+            return -1;
+        }
+        return tracker.waitingTasks().stream().filter(t -> t.progress() >= 0).mapToInt(TaskTracker.WaitingTask::progress)
+                .average().orElse(-1);
+    }
+
+    private long countUndelivered() {
+        return asyncStore == null || !asyncStore.isStarted() ? 0 : store.undelivered().size();
     }
 }

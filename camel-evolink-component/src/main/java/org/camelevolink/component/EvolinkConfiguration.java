@@ -161,6 +161,15 @@ public class EvolinkConfiguration implements Cloneable {
               description = "Delay before a finished task whose exchange failed in the route is offered again; it "
                       + "doubles with every failed offer, up to 5 minutes.")
     private long deliveryRetryDelay = 1_000;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Also emit an exchange whenever the progress of a task of this model that this node "
+                      + "waits for changes (at most once per read), with header CamelEvolinkProgressUpdate true and "
+                      + "the task as body, so that a route can show progress; the final exchange follows as usual.")
+    private boolean emitProgress;
+    @UriParam(label = "producer,advanced",
+              description = "The producer health check is DOWN when this key's remaining credits (read with its "
+                      + "cheap GET /v1/credits) are below this figure, and says the figure. Unset: no check.")
+    private Double minCreditBalance;
     @UriParam(label = "common",
               description = "Public HTTPS base URL of this application's callback receiver, e.g. "
                       + "https://camel.example.com/evolink/callbacks. When set, every submit sends callback_url = "
@@ -542,6 +551,22 @@ public class EvolinkConfiguration implements Cloneable {
 
     public void setDeliverFailedTasks(boolean deliverFailedTasks) {
         this.deliverFailedTasks = deliverFailedTasks;
+    }
+
+    public boolean isEmitProgress() {
+        return emitProgress;
+    }
+
+    public void setEmitProgress(boolean emitProgress) {
+        this.emitProgress = emitProgress;
+    }
+
+    public Double getMinCreditBalance() {
+        return minCreditBalance;
+    }
+
+    public void setMinCreditBalance(Double minCreditBalance) {
+        this.minCreditBalance = minCreditBalance;
     }
 
     public long getDeliveryRetryDelay() {

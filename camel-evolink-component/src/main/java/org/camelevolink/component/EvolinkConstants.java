@@ -27,6 +27,10 @@ public final class EvolinkConstants {
     @Metadata(description = "A correlation id kept with a task submitted with waitForCompletion=false and put back on "
             + "the exchange the consumer emits for it.", javaType = "String")
     public static final String CORRELATION_ID = "CamelEvolinkCorrelationId";
+    @Metadata(label = "consumer", description = "True on an exchange that tells a running task's progress "
+            + "(emitProgress=true): its body is the task, CamelEvolinkProgress the percent; absent on finished tasks.",
+              javaType = "Boolean")
+    public static final String PROGRESS_UPDATE = "CamelEvolinkProgressUpdate";
     @Metadata(label = "consumer", description = "Why an emitted task did not complete: EvoLink's error code (e.g. "
             + "content_policy_violation), cancelled, timeout when the component stopped waiting, or, with download=true, "
             + "the download's error when the images can never be fetched (e.g. link_expired).",

@@ -27,6 +27,8 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
     private final EvolinkEndpoint endpoint;
     private EvolinkServices services;
     private ResultDownloader downloader;
+    private final java.util.function.Consumer<EvolinkTask> progressListener = this::emitProgress;
+    private CompletableFuture<Void> progressUpdates = CompletableFuture.completedFuture(null);
 
     public EvolinkConsumer(EvolinkEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -50,12 +52,16 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         setHealthCheck(new EvolinkConsumerHealthCheck(this, services.dispatcher(),
                 () -> services.store().failing().or(() -> services.outages().outage(reader))));
         services.dispatcher().register(this, reader, cfg.waitPolicy());
+        if (cfg.isEmitProgress()) {
+            endpoint.getComponent().observations().listenToProgress(model(), progressListener);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         if (services != null) {
             services.dispatcher().unregister(this);
+            endpoint.getComponent().observations().stopListeningToProgress(model(), progressListener);
         }
         super.doStop();
     }
@@ -92,9 +98,11 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
         if (!completed && !endpoint.getConfiguration().isDeliverFailedTasks()) {
             return CompletableFuture.completedFuture(true);
         }
-        CompletableFuture<Object> result = completed && endpoint.getConfiguration().isDownload()
+        // after the progress updates emitted so far, so that a route sees the outcome last
+        CompletableFuture<Object> result = progressEmitted().thenCompose(emitted -> completed
+                && endpoint.getConfiguration().isDownload()
                 ? downloader.download(task).thenApply(images -> new ResultMapper.Downloaded(task, images))
-                : CompletableFuture.completedFuture(task);
+                : CompletableFuture.completedFuture(task));
         return result.handleAsync((body, downloadError) -> {
             Throwable failure = Futures.unwrap(downloadError);
             if (failure != null && mayDownloadLater(failure)) {
@@ -106,6 +114,40 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
             // is delivered with the error instead of being retried for ever
             return failure == null ? process(record, body, null) : process(record, task, failure);
         }, services.workers()).thenCompose(f -> f);
+    }
+
+    /**
+     * Emits {@code task}'s new progress (emitProgress=true) on a worker thread (the tracker calls on its timer or the
+     * I/O thread), one update after the other, so that a route sees them in the order they were read. A route
+     * failing an update changes nothing: the task's outcome is delivered all the same.
+     */
+    private synchronized void emitProgress(EvolinkTask task) {
+        if (!isRunAllowed()) {
+            return;
+        }
+        progressUpdates = progressUpdates.thenComposeAsync(previous -> progressExchange(task), services.workers())
+                .exceptionally(e -> null);
+    }
+
+    private synchronized CompletableFuture<Void> progressEmitted() {
+        return progressUpdates;
+    }
+
+    private CompletableFuture<Void> progressExchange(EvolinkTask task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Exchange exchange = createExchange(false);
+        ResultMapper.taskHeaders(exchange.getMessage(), task);
+        exchange.getMessage().setHeader(EvolinkConstants.PROGRESS_UPDATE, true);
+        exchange.getMessage().setBody(task);
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("A progress update of EvoLink task " + task.getId()
+                        + " failed in the route", exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+            done.complete(null);
+        });
+        return done;
     }
 
     /** A download that failed for a passing reason (network, timeout, 429, 5xx): worth delivering again. */

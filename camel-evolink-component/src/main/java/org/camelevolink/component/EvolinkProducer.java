@@ -101,7 +101,8 @@ public class EvolinkProducer extends DefaultAsyncProducer {
         healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
-            healthCheck = new EvolinkProducerHealthCheck(endpoint, client, services.store()::failing);
+            healthCheck = new EvolinkProducerHealthCheck(endpoint, client, services.store()::failing,
+                    endpoint.getComponent().observations()::creditsRead);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,13 +27,17 @@ final class EvolinkProducerHealthCheck extends AbstractHealthCheck {
     private final EvolinkClient client;
     private final String serviceUrl;
     private final Supplier<Optional<String>> storeProblem;
+    private final Double minCreditBalance;
+    private final Consumer<EvolinkCredits> creditsRead;
 
     EvolinkProducerHealthCheck(EvolinkEndpoint endpoint, EvolinkClient client,
-            Supplier<Optional<String>> storeProblem) {
+            Supplier<Optional<String>> storeProblem, Consumer<EvolinkCredits> creditsRead) {
         super("camel", "producer:evolink-" + endpoint.getModel());
         this.client = client;
         this.serviceUrl = endpoint.getServiceUrl();
         this.storeProblem = storeProblem;
+        this.minCreditBalance = endpoint.getConfiguration().getMinCreditBalance();
+        this.creditsRead = creditsRead;
     }
 
     @Override
@@ -45,7 +50,15 @@ final class EvolinkProducerHealthCheck extends AbstractHealthCheck {
         }
         try {
             EvolinkCredits credits = client.credits().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            builder.detail("remaining_credits", credits.keyRemaining()).up();
+            creditsRead.accept(credits);
+            builder.detail("remaining_credits", credits.keyRemaining());
+            if (minCreditBalance != null && !credits.unlimited() && credits.keyRemaining() < minCreditBalance) {
+                builder.detail("min_credit_balance", minCreditBalance)
+                        .message("EvoLink credits are low: " + credits.keyRemaining() + " remaining, below "
+                                + "minCreditBalance " + minCreditBalance).down();
+                return;
+            }
+            builder.up();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof EvolinkApiException api && api.getStatusCode() > 0) {

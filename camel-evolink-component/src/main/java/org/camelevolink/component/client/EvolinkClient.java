@@ -61,7 +61,7 @@ public final class EvolinkClient implements AutoCloseable {
             return t;
         }) : config.scheduler();
         this.transport = new HttpTransport(config, json.errors());
-        this.retrier = new Retrier(scheduler, json.errors());
+        this.retrier = new Retrier(scheduler, json.errors(), config.events());
         this.batchReads = new BatchReads(this::readBatch, this::getTask);
     }
 
@@ -267,7 +267,10 @@ public final class EvolinkClient implements AutoCloseable {
         };
         return retrier.run("GET " + Hosts.withoutQuery(url), () -> transport.send(get.get(), maxBytes),
                 config.readRetry().maxRetries(), config.readRetry())
-                .thenApply(r -> new Download(r.body(), r.contentType()));
+                .thenApply(r -> {
+                    config.events().downloaded(r.body().length);
+                    return new Download(r.body(), r.contentType());
+                });
     }
 
     /**

@@ -31,6 +31,7 @@ public final class EvolinkClientConfig {
     private final String proxyHost;
     private final int proxyPort;
     private final ScheduledExecutorService scheduler;
+    private final ClientEvents events;
 
     private EvolinkClientConfig(Builder b) {
         if (b.apiKey == null || b.apiKey.isBlank()) {
@@ -49,6 +50,7 @@ public final class EvolinkClientConfig {
         this.proxyHost = b.proxyHost;
         this.proxyPort = b.proxyPort;
         this.scheduler = b.scheduler;
+        this.events = b.events;
     }
 
     public static Builder builder() {
@@ -112,6 +114,11 @@ public final class EvolinkClientConfig {
         return scheduler;
     }
 
+    /** Where the client tells of its requests. */
+    public ClientEvents events() {
+        return events;
+    }
+
     @Override
     public String toString() {
         return "EvolinkClientConfig[baseUrl=" + baseUrl + ", filesBaseUrl=" + filesBaseUrl + ", apiKey=******"
@@ -146,6 +153,7 @@ public final class EvolinkClientConfig {
         private String proxyHost;
         private int proxyPort;
         private ScheduledExecutorService scheduler;
+        private ClientEvents events = ClientEvents.NONE;
 
         private Builder() {
         }
@@ -229,6 +237,11 @@ public final class EvolinkClientConfig {
             }
             this.proxyHost = host;
             this.proxyPort = port;
+            return this;
+        }
+
+        public Builder events(ClientEvents events) {
+            this.events = Objects.requireNonNull(events, "events");
             return this;
         }
 

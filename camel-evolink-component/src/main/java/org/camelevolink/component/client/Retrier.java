@@ -30,10 +30,16 @@ final class Retrier {
     /** Calls sleeping between two attempts; closing the client ends them instead of leaving them pending. */
     private final Set<Attempts> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private final ClientEvents events;
 
     Retrier(ScheduledExecutorService scheduler, ErrorDecoder errors) {
+        this(scheduler, errors, ClientEvents.NONE);
+    }
+
+    Retrier(ScheduledExecutorService scheduler, ErrorDecoder errors, ClientEvents events) {
         this.scheduler = scheduler;
         this.errors = errors;
+        this.events = events;
     }
 
     /**
@@ -89,9 +95,11 @@ final class Retrier {
 
         private void settle(int retry, HttpResult r, Throwable t) {
             EvolinkApiException error = t != null ? errors.fromFailure(t) : r.isSuccess() ? null : errors.fromAnswer(r);
+            boolean again = error != null && retry < maxRetries && isRetryable(error) && !closed;
+            events.answered(ClientEvents.operation(what), r != null ? r.status() : error.getStatusCode(), again);
             if (error == null) {
                 result.complete(r);
-            } else if (retry < maxRetries && isRetryable(error) && !closed) {
+            } else if (again) {
                 long delay = policy.delayMillis(retry, r == null ? null : retryAfterMillis(r.header("Retry-After")));
                 LOG.debug("EvoLink {} failed ({}); retry {} of {} in {} ms", what, error.getCode(), retry + 1,
                         maxRetries, delay);

@@ -62,6 +62,11 @@ public final class InMemoryTaskStore implements TaskStore {
     }
 
     @Override
+    public double creditsReservedSince(long submittedSince) {
+        return CreditSum.of(records.values(), submittedSince);
+    }
+
+    @Override
     public int size() {
         return records.size();
     }

@@ -176,6 +176,22 @@ public final class JdbcTaskStore implements TaskStore {
         });
     }
 
+    /**
+     * Read from the record column's JSON, so that a version 1 table needs no new column (older versions ignore the
+     * field): a scan of the table, made once per submit and only when a credit budget is set.
+     */
+    @Override
+    public double creditsReservedSince(long submittedSince) {
+        return run("sum the credits reserved", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql().creditsReserved)) {
+                s.setLong(1, submittedSince);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getDouble(1) : 0.0;
+                }
+            }
+        });
+    }
+
     @Override
     public int size() {
         return run("count task records", c -> {
@@ -352,6 +368,7 @@ public final class JdbcTaskStore implements TaskStore {
         private final String undelivered;
         private final String purge;
         private final String count;
+        private final String creditsReserved;
         private final String claim;
         private final String claimUnheld;
         private final String renew;
@@ -377,6 +394,8 @@ public final class JdbcTaskStore implements TaskStore {
             undelivered = "SELECT format, record FROM " + t + " WHERE state <> 'DELIVERED'";
             purge = "DELETE FROM " + t + " WHERE state = 'DELIVERED' AND updated_at < ?";
             count = "SELECT count(*) FROM " + t;
+            creditsReserved = "SELECT COALESCE(SUM((record::jsonb ->> 'creditsReserved')::float8), 0) FROM " + t
+                    + " WHERE (record::jsonb ->> 'submittedAt')::bigint >= ?";
             claim = "UPDATE " + t + " SET lease_owner = ?, lease_until = ? WHERE idempotency_key = ? "
                     + "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)";
             claimUnheld = "UPDATE " + t + " SET lease_owner = ?, lease_until = ? WHERE idempotency_key IN ("

@@ -267,6 +267,11 @@ public final class MVStoreTaskStore implements TaskStore {
     }
 
     @Override
+    public double creditsReservedSince(long submittedSince) {
+        return whileOpen(() -> CreditSum.of(records.values().stream().map(this::parse).toList(), submittedSince));
+    }
+
+    @Override
     public int size() {
         return whileOpen(() -> records.size());
     }

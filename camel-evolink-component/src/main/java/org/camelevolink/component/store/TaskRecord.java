@@ -28,12 +28,15 @@ import java.util.Objects;
  * @param errorMessage   the human-readable reason that goes with {@code errorCode}
  * @param deliveryAttempts how often the outcome was delivered to a consumer route
  * @param updatedAt      when the record last changed (epoch millis)
+ * @param creditsReserved the credits EvoLink reserved for the task ({@code usage.credits_reserved}), once accepted;
+ *                       {@code null} before, or when EvoLink did not say (and in records of earlier versions). The
+ *                       credit budget counts them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskRecord(String idempotencyKey, String taskId, String model, Delivery delivery,
         String correlationId, Map<String, String> carriedHeaders, String callbackToken, long submittedAt,
         long nextReadAt, long nextDeliveryAt, TaskState state, EvolinkTask outcome, String errorCode, String errorMessage,
-        int deliveryAttempts, long updatedAt) {
+        int deliveryAttempts, long updatedAt, Double creditsReserved) {
 
     /** The {@link #errorCode} of a task not ended within {@code maxWaitTime}: it may still finish at EvoLink. */
     public static final String WAIT_TIMEOUT = "timeout";
@@ -58,46 +61,56 @@ public record TaskRecord(String idempotencyKey, String taskId, String model, Del
     public static TaskRecord submitting(String idempotencyKey, String model, Delivery delivery, String correlationId,
             Map<String, String> carriedHeaders, String callbackToken, long now) {
         return new TaskRecord(idempotencyKey, null, model, delivery, correlationId, carriedHeaders, callbackToken, now,
-                now, 0, TaskState.SUBMITTING, null, null, null, 0, now);
+                now, 0, TaskState.SUBMITTING, null, null, null, 0, now, null);
     }
 
     /** EvoLink accepted the submit as {@code taskId}; the first read is due at {@code nextReadAt}. */
     public TaskRecord accepted(String taskId, long nextReadAt, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, nextReadAt, nextDeliveryAt, TaskState.WAITING, null, null, null, deliveryAttempts, now);
+                submittedAt, nextReadAt, nextDeliveryAt, TaskState.WAITING, null, null, null, deliveryAttempts, now,
+                creditsReserved);
     }
 
     /** The submit was sent again at {@code sentAt} and created its task then: the wait's deadline counts from it. */
     public TaskRecord sentAgainAt(long sentAt) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
                 sentAt, nextReadAt, nextDeliveryAt, state, outcome, errorCode, errorMessage, deliveryAttempts,
-                updatedAt);
+                updatedAt, creditsReserved);
+    }
+
+    /** EvoLink reserved {@code credits} for the task (null: it did not say). */
+    public TaskRecord reserved(Double credits) {
+        return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
+                submittedAt, nextReadAt, nextDeliveryAt, state, outcome, errorCode, errorMessage, deliveryAttempts,
+                updatedAt, credits);
     }
 
     /** The task ended (completed, failed or cancelled). */
     public TaskRecord finished(EvolinkTask task, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, nextReadAt, now, TaskState.FINISHED, task, null, null, deliveryAttempts, now);
+                submittedAt, nextReadAt, now, TaskState.FINISHED, task, null, null, deliveryAttempts, now,
+                creditsReserved);
     }
 
     /** The component stopped waiting (deadline passed, task unknown to EvoLink): the outcome is this error. */
     public TaskRecord gaveUp(String code, String message, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
-                submittedAt, nextReadAt, now, TaskState.FINISHED, null, code, message, deliveryAttempts, now);
+                submittedAt, nextReadAt, now, TaskState.FINISHED, null, code, message, deliveryAttempts,
+                now, creditsReserved);
     }
 
     /** A consumer route failed the delivered outcome: it is delivered again at {@code nextDeliveryAt}. */
     public TaskRecord deliveryFailed(long nextDeliveryAt, long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
                 submittedAt, nextReadAt, nextDeliveryAt, state, outcome, errorCode, errorMessage, deliveryAttempts + 1,
-                now);
+                now, creditsReserved);
     }
 
     /** The outcome reached its receiver: the record is kept only so that a re-sent message is not paid twice. */
     public TaskRecord delivered(long now) {
         return new TaskRecord(idempotencyKey, taskId, model, delivery, correlationId, carriedHeaders, callbackToken,
                 submittedAt, nextReadAt, nextDeliveryAt, TaskState.DELIVERED, outcome, errorCode, errorMessage,
-                state == TaskState.DELIVERED ? deliveryAttempts : deliveryAttempts + 1, now);
+                state == TaskState.DELIVERED ? deliveryAttempts : deliveryAttempts + 1, now, creditsReserved);
     }
 
     /** Whether this component receives the task's callback (polling is then only the safety net). */

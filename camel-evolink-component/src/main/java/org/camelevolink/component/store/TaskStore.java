@@ -49,6 +49,15 @@ public interface TaskStore {
     int size();
 
     /**
+     * The sum of {@link TaskRecord#creditsReserved()} over the records submitted at or after {@code submittedSince}
+     * (epoch millis), delivered ones included: what the credit budget counts. The default sums the undelivered
+     * records only; the component's stores count every record they hold.
+     */
+    default double creditsReservedSince(long submittedSince) {
+        return CreditSum.of(undelivered(), submittedSince);
+    }
+
+    /**
      * Saves {@code record} unless a record with its idempotency key exists, atomically: of several nodes creating
      * the same key, one wins. A shared store leases the new record to {@code owner} until {@code leaseUntil}.
      *

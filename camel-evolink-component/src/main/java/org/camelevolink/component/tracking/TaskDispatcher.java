@@ -60,6 +60,7 @@ public final class TaskDispatcher {
     private final Map<String, String> waiting = new ConcurrentHashMap<>();
     private final Set<String> delivering = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
+    private volatile TaskEvents events = TaskEvents.NONE;
     private ScheduledFuture<?> claiming;
 
     public TaskDispatcher(AsyncTaskStore store, TaskTracker tracker, TaskLeases leases,
@@ -72,6 +73,11 @@ public final class TaskDispatcher {
         this.deliveries = new TaskPermits(Math.max(1, maxDeliveries));
         this.retry = new StoreRetry(scheduler, () -> stopped);
         leases.onLost(this::lost);
+    }
+
+    /** Where the dispatcher tells of the tasks it closes. */
+    public void setEvents(TaskEvents events) {
+        this.events = events;
     }
 
     /**
@@ -234,6 +240,7 @@ public final class TaskDispatcher {
             LOG.debug("Stopped waiting for EvoLink task {}: {}", r.taskId(), error == null ? "" : error.getMessage());
             return CompletableFuture.completedFuture(null);
         }
+        events.closed(closed, now);
         return store.save(closed).thenAccept(this::deliver);
     }
 

@@ -24,6 +24,8 @@ import java.util.function.LongSupplier;
 public final class TaskSubmitter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The {@link TaskRecord#errorCode} of a submit the credit budget refused: nothing was sent. */
+    public static final String CREDIT_BUDGET_EXCEEDED = "credit_budget_exceeded";
 
     /** The task the exchange goes on with, and its record. {@code resumed}: paid earlier, not by this call. */
     public record Submission(TaskRecord record, EvolinkTask task, boolean resumed) {
@@ -35,11 +37,21 @@ public final class TaskSubmitter {
     private final AsyncTaskStore store;
     private final TaskLeases leases;
     private final LongSupplier clock;
+    private final CreditBudget budget;
+    private final TaskEvents events;
 
     public TaskSubmitter(AsyncTaskStore store, TaskLeases leases, LongSupplier clock) {
+        this(store, leases, clock, CreditBudget.UNLIMITED, TaskEvents.NONE);
+    }
+
+    /** {@code budget} is checked before a new key's submit is sent; {@code events} hears of accepted submits. */
+    public TaskSubmitter(AsyncTaskStore store, TaskLeases leases, LongSupplier clock, CreditBudget budget,
+            TaskEvents events) {
         this.store = store;
         this.leases = leases;
         this.clock = clock;
+        this.budget = budget;
+        this.events = events;
     }
 
     /**
@@ -57,7 +69,8 @@ public final class TaskSubmitter {
         return store.call(() -> store.store().create(draft, leases.owner(), leases.leaseUntil())).thenCompose(found -> {
             if (found.isEmpty()) {
                 leases.hold(key, null);
-                return send(client, request, draft, false, callbackBaseUrl, policy);
+                return withinBudget(draft).thenCompose(ok -> send(client, request, draft, false, callbackBaseUrl,
+                        policy));
             }
             return submitKnown(client, request, found.get(), draft, callbackBaseUrl, policy);
         });
@@ -72,7 +85,8 @@ public final class TaskSubmitter {
             // refused earlier, and created no task: sent again as a new submit under the same key
             return store.save(draft).thenCompose(saved -> {
                 leases.hold(draft.idempotencyKey(), null);
-                return send(client, request, draft, false, callbackBaseUrl, policy);
+                return withinBudget(draft).thenCompose(ok -> send(client, request, draft, false, callbackBaseUrl,
+                        policy));
             });
         }
         return store.claim(known.idempotencyKey(), leases.owner(), leases.leaseUntil()).thenCompose(claimed -> {
@@ -81,6 +95,29 @@ public final class TaskSubmitter {
             }
             leases.hold(known.idempotencyKey(), null);
             return send(client, request, known, true, callbackBaseUrl, policy);
+        });
+    }
+
+    /**
+     * Completes when the credit budget lets {@code draft}'s new submit go; else fails with the budget's refusal
+     * once the record is closed as refused (nothing was sent, so the same key may be sent again later).
+     */
+    private CompletableFuture<Void> withinBudget(TaskRecord draft) {
+        if (!budget.isLimited()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return store.call(() -> budget.used(store.store(), clock.getAsLong())).thenCompose(used -> {
+            var refusal = budget.check(draft.model(), used);
+            if (refusal.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            events.budgetRefused(draft.model());
+            long now = clock.getAsLong();
+            leases.release(draft.idempotencyKey());
+            return store.save(draft.gaveUp(CREDIT_BUDGET_EXCEEDED, refusal.get().getMessage(), now).delivered(now))
+                    .<Void>handle((saved, storeError) -> {
+                        throw new CompletionException(refusal.get());
+                    });
         });
     }
 
@@ -103,6 +140,7 @@ public final class TaskSubmitter {
             long now = clock.getAsLong();
             if (error != null) {
                 Throwable cause = Futures.unwrap(error);
+                events.failed("Submitting a task of " + submitting.model(), cause);
                 leases.release(submitting.idempotencyKey()); // a re-sent message may resume it on any node
                 return forgetIfRefused(submitting, cause, now)
                         .<Submission>handle((forgotten, storeError) -> {
@@ -113,8 +151,13 @@ public final class TaskSubmitter {
             // a re-send that EvoLink did not answer from its idempotency store created the task now: its wait
             // counts from now, not from a first attempt that created nothing (a 500) long ago
             TaskRecord sentNow = again && !created.replayed() ? submitting.sentAgainAt(sentAt) : submitting;
+            Double credits = task.getUsage() == null ? null : task.getUsage().creditsReserved();
             TaskRecord accepted = sentNow.accepted(task.getId(),
-                    now + policy.firstReadDelay(task.getEstimatedTime()), now);
+                    now + policy.firstReadDelay(task.getEstimatedTime()), now).reserved(credits);
+            budget.reserved(submitting.model(), credits);
+            if (!created.replayed()) {
+                events.submitted(submitting.model(), now - sentAt, credits);
+            }
             if (task.isFinished()) {
                 accepted = accepted.finished(task, now);
             }

@@ -41,6 +41,13 @@ public final class TaskTracker {
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt = Long.MAX_VALUE;
     private boolean stopped;
+    private volatile TaskEvents events = TaskEvents.NONE;
+    private volatile int lastBatchSize;
+
+    /** A task being waited for, as the developer console shows it. {@code progress} is -1 before the first read. */
+    public record WaitingTask(String taskId, String model, String status, int progress, long startedAt,
+            long nextReadAt) {
+    }
 
     private static final class Waiter {
         private final String taskId;
@@ -51,6 +58,8 @@ public final class TaskTracker {
         private final CompletableFuture<EvolinkTask> result = new CompletableFuture<>();
         private long nextReadAt;
         private String lastStatus;
+        private String model;
+        private int lastProgress = -1;
         private Exception lastError;
 
         private Waiter(String taskId, TaskReader reader, WaitPolicy policy, long startedAt) {
@@ -72,6 +81,11 @@ public final class TaskTracker {
         this.clock = clock;
     }
 
+    /** Where the tracker tells of progress and failed reads. */
+    public void setEvents(TaskEvents events) {
+        this.events = events;
+    }
+
     /** Whether EvoLink answers the reads of waiting tasks. */
     public OutageWatch outages() {
         return outages;
@@ -89,6 +103,8 @@ public final class TaskTracker {
         long now = clock.getAsLong();
         Waiter w = new Waiter(submitted.getId(), reader, policy, now);
         w.lastStatus = submitted.getStatus().wireName();
+        w.model = submitted.getModel();
+        w.lastProgress = submitted.getProgress();
         w.nextReadAt = Math.min(w.deadline, now + policy.firstReadDelay(submitted.getEstimatedTime()));
         enqueue(w);
         return w.result;
@@ -156,6 +172,18 @@ public final class TaskTracker {
         return queue.size();
     }
 
+    /** How many tasks the last read asked for at once (one batch), 0 before the first. */
+    public int lastBatchSize() {
+        return lastBatchSize;
+    }
+
+    /** The tasks queued for a read now (not those being read at this moment), earliest read first. */
+    public synchronized List<WaitingTask> waitingTasks() {
+        return queue.stream().sorted((a, b) -> Long.compare(a.nextReadAt, b.nextReadAt))
+                .map(w -> new WaitingTask(w.taskId, w.model, w.lastStatus, w.lastProgress, w.startedAt, w.nextReadAt))
+                .toList();
+    }
+
     /**
      * Fails every wait with an {@link EvolinkException} (not a timeout: the wait did not run out, it was cut short).
      * The tasks still exist at EvoLink, so the error names them.
@@ -221,6 +249,7 @@ public final class TaskTracker {
 
     private void read(TaskReader reader, List<Waiter> waiters) {
         List<String> ids = waiters.stream().map(w -> w.taskId).toList();
+        lastBatchSize = ids.size();
         CompletableFuture<List<EvolinkTask>> reading;
         try {
             reading = reader.read(ids);
@@ -233,6 +262,9 @@ public final class TaskTracker {
                 outages.readAnswered(reader);
             } else {
                 outages.readFailed(reader, failure, ids.size());
+            }
+            if (failure != null) {
+                events.failed("Reading " + ids.size() + " EvoLink task(s)", failure);
             }
             Map<String, EvolinkTask> byId = new HashMap<>();
             if (tasks != null) {
@@ -261,6 +293,11 @@ public final class TaskTracker {
         }
         if (task != null) {
             w.lastStatus = task.getStatus().wireName();
+            w.model = task.getModel();
+            if (task.getProgress() != w.lastProgress) {
+                w.lastProgress = task.getProgress();
+                events.progressed(task);
+            }
         }
         w.lastError = error instanceof Exception e ? e : null;
         if (now >= w.deadline) {

@@ -20,12 +20,18 @@ public final class TaskWaiter {
     private final TaskTracker tracker;
     private final TaskLeases leases;
     private final LongSupplier clock;
+    private volatile TaskEvents events = TaskEvents.NONE;
 
     public TaskWaiter(AsyncTaskStore store, TaskTracker tracker, TaskLeases leases, LongSupplier clock) {
         this.store = store;
         this.tracker = tracker;
         this.leases = leases;
         this.clock = clock;
+    }
+
+    /** Where the waiter tells of the tasks it closes. */
+    public void setEvents(TaskEvents events) {
+        this.events = events;
     }
 
     public CompletableFuture<EvolinkTask> waitFor(TaskSubmitter.Submission submission, TaskReader reader,
@@ -60,6 +66,7 @@ public final class TaskWaiter {
         long now = clock.getAsLong();
         TaskRecord closed = finished != null ? record.finished(finished, now)
                 : record.gaveUp("timeout", error.getMessage(), now);
+        events.closed(closed, now);
         return store.save(closed.delivered(now));
     }
 }

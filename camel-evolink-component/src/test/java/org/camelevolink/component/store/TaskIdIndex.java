@@ -68,6 +68,11 @@ public final class TaskIdIndex implements TaskStore {
     }
 
     @Override
+    public double creditsReservedSince(long submittedSince) {
+        return store.creditsReservedSince(submittedSince);
+    }
+
+    @Override
     public boolean claim(String idempotencyKey, String owner, long leaseUntil) {
         return store.claim(idempotencyKey, owner, leaseUntil);
     }

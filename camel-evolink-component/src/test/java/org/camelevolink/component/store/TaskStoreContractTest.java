@@ -81,6 +81,24 @@ abstract class TaskStoreContractTest {
     }
 
     @Test
+    void creditsReservedAreKeptAndSummedOverTheRecordsSubmittedSinceATimeDeliveredOnesIncluded() {
+        TaskRecord early = TaskRecord.submitting("early", "mj-v7", TaskRecord.Delivery.PRODUCER, null, Map.of(), null,
+                1_000).accepted("t-early", 0, 1_100).reserved(2.5);
+        TaskRecord late = TaskRecord.submitting("late", "mj-v7", TaskRecord.Delivery.PRODUCER, null, Map.of(), null,
+                5_000).accepted("t-late", 0, 5_100).reserved(4.0);
+        TaskRecord unpriced = TaskRecord.submitting("unpriced", "mj-v7", TaskRecord.Delivery.CONSUMER, null, Map.of(),
+                null, 6_000).accepted("t-unpriced", 0, 6_100);
+        store.save(early.gaveUp("timeout", "late", 2_000).delivered(2_000));
+        store.save(late);
+        store.save(unpriced);
+        assertThat(store.find("early").orElseThrow().creditsReserved()).isEqualTo(2.5);
+        assertThat(store.find("unpriced").orElseThrow().creditsReserved()).isNull();
+        assertThat(store.creditsReservedSince(0)).isEqualTo(6.5);
+        assertThat(store.creditsReservedSince(1_001)).isEqualTo(4.0);
+        assertThat(store.creditsReservedSince(5_001)).isZero();
+    }
+
+    @Test
     void onlyDeliveredRecordsOlderThanTheCutOffArePurged() {
         store.save(submitting("old", null).accepted("t-old", 0, 10).gaveUp("timeout", "late", 20).delivered(100));
         store.save(submitting("new", "tok").accepted("t-new", 0, 10).gaveUp("timeout", "late", 20).delivered(300));
