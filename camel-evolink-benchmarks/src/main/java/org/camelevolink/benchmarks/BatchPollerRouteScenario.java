@@ -3,7 +3,6 @@ package org.camelevolink.benchmarks;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.http.HttpComponent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +40,7 @@ final class BatchPollerRouteScenario extends CamelScenario {
 
     @Override
     protected void configure(CamelContext camel) {
-        HttpComponent http = camel.getComponent("http", HttpComponent.class);
-        http.setConnectionsPerRoute(env.settings().handThreads() + SPLIT_THREADS);
-        http.setMaxTotalConnections(env.settings().handThreads() + SPLIT_THREADS);
+        httpConnections(camel, env.settings().handThreads() + SPLIT_THREADS);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.camelevolink.benchmarks;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.http.HttpComponent;
 
 /**
  * Baseline d4, a hand-written callback receiver: SEDA consumers POST each task with a {@code callback_url} on a
@@ -34,9 +33,7 @@ final class CallbackRouteScenario extends CamelScenario {
     @Override
     protected void configure(CamelContext camel) throws Exception {
         callbackUrl = addHttpServer(camel) + PATH;
-        HttpComponent http = camel.getComponent("http", HttpComponent.class);
-        http.setConnectionsPerRoute(2 * env.settings().handThreads());
-        http.setMaxTotalConnections(2 * env.settings().handThreads());
+        httpConnections(camel, 2 * env.settings().handThreads());
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -34,6 +35,13 @@ abstract class CamelScenario implements Scenario {
     }
 
     protected abstract RouteBuilder routes();
+
+    /** Gives camel-http {@code connections} to the simulator, as many as the route's threads can use at once. */
+    protected static void httpConnections(CamelContext camel, int connections) {
+        HttpComponent http = camel.getComponent("http", HttpComponent.class);
+        http.setConnectionsPerRoute(connections);
+        http.setMaxTotalConnections(connections);
+    }
 
     /**
      * Adds the Vert.x HTTP server platform-http routes are served by (the server a Camel application runs anyway)

@@ -3,7 +3,6 @@ package org.camelevolink.benchmarks;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.model.ProcessorDefinition;
 
 import java.util.concurrent.ExecutorService;
@@ -82,9 +81,7 @@ final class PollingRouteScenario extends CamelScenario {
     protected void configure(CamelContext camel) {
         poolThreads = tuning == Tuning.FIXED_DELAY_DEFAULT_POOL ? MIN_POOL
                 : poolFor(env.load().size(), env.settings().handPollMillis());
-        HttpComponent http = camel.getComponent("http", HttpComponent.class);
-        http.setConnectionsPerRoute(poolThreads + env.settings().handThreads());
-        http.setMaxTotalConnections(poolThreads + env.settings().handThreads());
+        httpConnections(camel, poolThreads + env.settings().handThreads());
     }
 
     @Override

@@ -53,6 +53,8 @@ class OperatingMainTest {
                 from("direct:generate").to("evolink:mj-v7");
             }
         });
+        // the task left in flight would hold the stop for the default 45 s
+        main.addInitialProperty("camel.main.shutdownTimeout", "1");
         main.addInitialProperty("camel.main.devConsoleEnabled", "true");
         main.addInitialProperty("camel.metrics.enabled", "true");
         main.addInitialProperty("camel.management.enabled", "true");
