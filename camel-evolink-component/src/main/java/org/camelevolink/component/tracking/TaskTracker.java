@@ -40,7 +40,7 @@ public final class TaskTracker {
     private final Map<String, Waiter> queuedById = new HashMap<>();
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt = Long.MAX_VALUE;
-    private boolean stopped;
+    private volatile boolean stopped;
     private volatile TaskEvents events = TaskEvents.NONE;
     private volatile int lastBatchSize;
 
@@ -280,6 +280,12 @@ public final class TaskTracker {
         long now = clock.getAsLong();
         if (task != null && task.isFinished()) {
             w.result.complete(task);
+            return;
+        }
+        if (error != null && stopped) {
+            // a read under way when the tracker stopped fails as the client closes: the wait was cut short by the
+            // stop, not by EvoLink, and says so as the queued waits do
+            w.result.completeExceptionally(stopping(w.taskId));
             return;
         }
         if (error != null && !isTransient(error)) {
