@@ -96,6 +96,13 @@ public class EvolinkComponentProperties {
     private Boolean deliverFailedTasks;
 
     /**
+     * The window of the credit budget (maxCredits): the credits reserved by the tasks submitted within it count
+     * (default 24 hours). Delivered records are kept at least this long, whatever taskRetention says. In
+     * milliseconds. Default: 86400000.
+     */
+    private Long creditWindow;
+
+    /**
      * Delay before a finished task whose exchange failed in the route is offered again; it doubles with every
      * failed offer, up to 5 minutes. In milliseconds. Default: 1000.
      */
@@ -117,6 +124,13 @@ public class EvolinkComponentProperties {
      * every subdomain; empty means the host of baseUrl and EvoLink's own media hosts.
      */
     private String downloadAllowedHosts;
+
+    /**
+     * Also emit an exchange whenever the progress of a task of this model that this node waits for changes (at
+     * most once per read), with header CamelEvolinkProgressUpdate true and the task as body, so that a route can
+     * show progress; the final exchange follows as usual. Default: false.
+     */
+    private Boolean emitProgress;
 
     /**
      * With maxConcurrentTasks reached, fail the exchange at once (TooManyTasksException) instead of queueing it.
@@ -224,6 +238,14 @@ public class EvolinkComponentProperties {
     private Long maxDownloadBytes;
 
     /**
+     * A credit budget: the most credits the tasks submitted within creditWindow may reserve (EvoLink's
+     * credits_reserved), counted from the task store, so that a restart keeps the count and nodes sharing a store
+     * share the budget. A submit that would pass it fails with a CreditBudgetExceededException before anything is
+     * sent. 0: no budget. Default: 0.
+     */
+    private Double maxCredits;
+
+    /**
      * Longest delay between two status reads of one task, once the first read is made. In milliseconds. Default:
      * 30000.
      */
@@ -251,6 +273,12 @@ public class EvolinkComponentProperties {
      * the task, which still exists. In milliseconds. Default: 1800000.
      */
     private Long maxWaitTime;
+
+    /**
+     * The producer health check is DOWN when this key's remaining credits (read with its cheap GET /v1/credits)
+     * are below this figure, and says the figure. Unset: no check.
+     */
+    private Double minCreditBalance;
 
     /**
      * Shortest delay between two status reads of one task. Reads come first at 3/4 of EvoLink's estimated_time,
@@ -488,6 +516,14 @@ public class EvolinkComponentProperties {
         this.deliverFailedTasks = deliverFailedTasks;
     }
 
+    public Long getCreditWindow() {
+        return creditWindow;
+    }
+
+    public void setCreditWindow(Long creditWindow) {
+        this.creditWindow = creditWindow;
+    }
+
     public Long getDeliveryRetryDelay() {
         return deliveryRetryDelay;
     }
@@ -518,6 +554,14 @@ public class EvolinkComponentProperties {
 
     public void setDownloadAllowedHosts(String downloadAllowedHosts) {
         this.downloadAllowedHosts = downloadAllowedHosts;
+    }
+
+    public Boolean getEmitProgress() {
+        return emitProgress;
+    }
+
+    public void setEmitProgress(Boolean emitProgress) {
+        this.emitProgress = emitProgress;
     }
 
     public Boolean getFailWhenConcurrencyExceeded() {
@@ -664,6 +708,14 @@ public class EvolinkComponentProperties {
         this.maxDownloadBytes = maxDownloadBytes;
     }
 
+    public Double getMaxCredits() {
+        return maxCredits;
+    }
+
+    public void setMaxCredits(Double maxCredits) {
+        this.maxCredits = maxCredits;
+    }
+
     public Long getMaxPollInterval() {
         return maxPollInterval;
     }
@@ -702,6 +754,14 @@ public class EvolinkComponentProperties {
 
     public void setMaxWaitTime(Long maxWaitTime) {
         this.maxWaitTime = maxWaitTime;
+    }
+
+    public Double getMinCreditBalance() {
+        return minCreditBalance;
+    }
+
+    public void setMinCreditBalance(Double minCreditBalance) {
+        this.minCreditBalance = minCreditBalance;
     }
 
     public Long getMinPollInterval() {
