@@ -126,6 +126,8 @@ public class EvolinkComponent extends HealthCheckComponent {
     private TaskStore store;
     private AsyncTaskStore asyncStore;
     private ExecutorService storeExecutor;
+    /** With a shared store: the thread that renews this node's leases, never behind the store threads' backlog. */
+    private ExecutorService leaseExecutor;
     private TaskDispatcher dispatcher;
     private TaskLeases leases;
     private CallbackReceiver callbackReceiver;
@@ -175,9 +177,13 @@ public class EvolinkComponent extends HealthCheckComponent {
         store = chooseStore();
         storeExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "EvolinkTaskStore",
                 storeThreads);
-        asyncStore = new AsyncTaskStore(store, storeExecutor); // opens the store when first used
         if (store.isShared()) {
+            leaseExecutor = getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
+                    "EvolinkTaskLeases");
+            asyncStore = new AsyncTaskStore(store, storeExecutor, leaseExecutor);
             asyncStore.startNow(); // an unreachable database fails the start, naming its data source
+        } else {
+            asyncStore = new AsyncTaskStore(store, storeExecutor); // opens the store when first used
         }
         leases = new TaskLeases(asyncStore, tracker, scheduler, System::currentTimeMillis, leaseTime);
         leases.start();
@@ -309,6 +315,10 @@ public class EvolinkComponent extends HealthCheckComponent {
         if (storeExecutor != null) {
             // saves already asked for are made before the store closes
             getCamelContext().getExecutorServiceManager().shutdownGraceful(storeExecutor);
+        }
+        if (leaseExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(leaseExecutor);
+            leaseExecutor = null;
         }
         if (leases != null) {
             leases.releaseHeld(); // after the store's pending saves, before it closes

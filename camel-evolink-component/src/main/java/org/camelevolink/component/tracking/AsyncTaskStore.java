@@ -20,19 +20,30 @@ import java.util.function.Supplier;
  * <p>
  * The store is opened by the first call, on the store's executor: a context whose routes never submit or consume
  * creates no store file, and the file is never opened on a route's or the I/O thread.
+ * <p>
+ * Lease renewals have an executor of their own: queued behind a backlog of saves, they would come late, the leases
+ * would expire, and other nodes would take over tasks this node is still working on.
  */
 public final class AsyncTaskStore {
 
     private final TaskStore store;
     private final Executor executor;
+    private final Executor leaseExecutor;
     private volatile boolean started;
     /** Why the last store call failed, while no later call has succeeded; and since when. */
     private volatile String failure;
     private volatile long failingSince;
 
+    /** Every call, lease renewals included, on {@code executor}: for a store that is not shared. */
     public AsyncTaskStore(TaskStore store, Executor executor) {
+        this(store, executor, executor);
+    }
+
+    /** Lease renewals on {@code leaseExecutor}, every other call on {@code executor}. */
+    public AsyncTaskStore(TaskStore store, Executor executor, Executor leaseExecutor) {
         this.store = store;
         this.executor = executor;
+        this.leaseExecutor = leaseExecutor;
     }
 
     /** The store behind, for the few readers that are not on a hot path (health checks); open once started. */
@@ -102,6 +113,15 @@ public final class AsyncTaskStore {
 
     /** Runs {@code work} (which may use the store directly) on the store's executor. */
     public <T> CompletableFuture<T> call(Supplier<T> work) {
+        return call(work, executor);
+    }
+
+    /** Runs {@code work}, a renewal of leases, on the executor of lease renewals, never behind pending saves. */
+    public <T> CompletableFuture<T> callForLeases(Supplier<T> work) {
+        return call(work, leaseExecutor);
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> work, Executor on) {
         try {
             return CompletableFuture.supplyAsync(() -> {
                 try {
@@ -118,7 +138,7 @@ public final class AsyncTaskStore {
                     failure = String.valueOf(e.getMessage());
                     throw e;
                 }
-            }, executor);
+            }, on);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new TaskStoreException("The EvoLink task store is stopping", e));
         }

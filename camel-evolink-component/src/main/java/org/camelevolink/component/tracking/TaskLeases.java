@@ -108,13 +108,13 @@ public final class TaskLeases {
         return !isShared() || held.containsKey(key);
     }
 
-    /** One renewal of every held lease; runs on the store's executor. */
+    /** One renewal of every held lease; runs on the store's executor of lease renewals. */
     CompletableFuture<Void> renew() {
         List<String> keys = List.copyOf(held.keySet());
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return store.call(() -> store.store().renew(owner, keys, leaseUntil())).thenAccept(renewal -> {
+        return store.callForLeases(() -> store.store().renew(owner, keys, leaseUntil())).thenAccept(renewal -> {
             for (String key : renewal.lost()) {
                 if (held.remove(key) != null) {
                     LOG.warn("Task record {} is held by another node now (this node did not renew its lease in "

@@ -1,22 +1,27 @@
 package org.camelevolink.component.cluster;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
  * A node's way to the real database, which a test can cut and mend: while cut, no connection is given (as when the
- * network between one node and the database fails), so the node cannot renew its leases while the others can. With
- * a {@link StatementCounter}, it counts the statements the node runs.
+ * network between one node and the database fails), so the node cannot renew its leases while the others can. It
+ * can also make the node's saves slow (a {@code INSERT} statement prepared waits first), as a loaded database makes
+ * them. With a {@link StatementCounter}, it counts the statements the node runs.
  */
 final class CuttableDataSource implements DataSource {
 
     private final DataSource database;
     private final StatementCounter counter;
     private volatile boolean cut;
+    private volatile long saveDelayMillis;
 
     CuttableDataSource(DataSource database) {
         this(database, null);
@@ -35,13 +40,34 @@ final class CuttableDataSource implements DataSource {
         cut = false;
     }
 
+    /** Every save prepared from now on first waits {@code delay}; zero ends it. */
+    void slowSaves(Duration delay) {
+        saveDelayMillis = delay.toMillis();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         if (cut) {
             throw new SQLException("Connection refused (the test cut this node off the database)", "08001");
         }
         Connection connection = database.getConnection();
-        return counter == null ? connection : counter.counting(connection);
+        Connection slowed = saveDelayMillis == 0 ? connection : slowingSaves(connection);
+        return counter == null ? slowed : counter.counting(slowed);
+    }
+
+    private Connection slowingSaves(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") && args[0] instanceof String sql
+                            && sql.startsWith("INSERT")) {
+                        Thread.sleep(saveDelayMillis);
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.camelevolink.component.SimulatorExtension;
 import org.camelevolink.component.TestComponents;
 import org.camelevolink.component.store.TestDatabase;
 import org.camelevolink.simulator.SimulatorConfig;
+import org.camelevolink.simulator.fault.Fault;
+import org.camelevolink.simulator.fault.FaultKind;
 import org.camelevolink.simulator.http.Endpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,32 @@ class SharedTaskStoreTest {
             hang.countDown();
             cable.mend();
         }
+    }
+
+    @Test
+    void aBacklogOfSlowSavesDoesNotDelayTheRenewalOfANodesLeases() throws Exception {
+        SIM.simulator().faults().random(null, Fault.of(FaultKind.NEVER_FINISH), 1.0); // the tasks wait throughout
+        CuttableDataSource slowDatabase = new CuttableDataSource(TestDatabase.dataSource());
+        Node a = node("A", slowDatabase, 1_500);
+        List<String> taskIds = submitted(a, 10);
+        node("B", TestDatabase.dataSource(), 1_500); // takes over any record whose lease expires
+
+        // 10 more orders make 20 saves of 800 ms on A's 2 store threads: a backlog of 8 s, over 5 lease times
+        slowDatabase.slowSaves(Duration.ofMillis(800));
+        List<CompletableFuture<Exchange>> more = new ArrayList<>();
+        for (int i = 10; i < 20; i++) {
+            more.add(send(a, "direct:submit", "order-" + i));
+        }
+        for (CompletableFuture<Exchange> sent : more) {
+            taskIds.add(taskId(sent));
+        }
+        slowDatabase.slowSaves(Duration.ZERO);
+
+        taskIds.forEach(SIM.simulator()::completeTask);
+        waitingFor("every task delivered").atMost(Duration.ofSeconds(60))
+                .until(() -> deliveriesPerTask().keySet().containsAll(taskIds));
+        assertThat(deliveries).as("A kept its leases: B took none of its tasks over").allMatch(d -> d.startsWith("A "))
+                .hasSize(20);
     }
 
     @Test
