@@ -179,14 +179,15 @@ class SharedTaskStoreTest {
     void aBacklogOfSlowSavesDoesNotDelayTheRenewalOfANodesLeases() throws Exception {
         SIM.simulator().faults().random(null, Fault.of(FaultKind.NEVER_FINISH), 1.0); // the tasks wait throughout
         CuttableDataSource slowDatabase = new CuttableDataSource(TestDatabase.dataSource());
-        Node a = node("A", slowDatabase, 1_500);
+        long leaseTime = 4_000; // renewed every 1.3 s: a loaded machine's pauses do not make a renewal late
+        Node a = node("A", slowDatabase, leaseTime);
         List<String> taskIds = submitted(a, 10);
-        node("B", TestDatabase.dataSource(), 1_500); // takes over any record whose lease expires
+        node("B", TestDatabase.dataSource(), leaseTime); // takes over any record whose lease expires
 
-        // 10 more orders make 20 saves of 800 ms on A's 2 store threads: a backlog of 8 s, over 5 lease times
-        slowDatabase.slowSaves(Duration.ofMillis(800));
+        // 12 more orders make 24 saves of 1 s on A's 2 store threads: a backlog of 12 s, three lease times
+        slowDatabase.slowSaves(Duration.ofSeconds(1));
         List<CompletableFuture<Exchange>> more = new ArrayList<>();
-        for (int i = 10; i < 20; i++) {
+        for (int i = 10; i < 22; i++) {
             more.add(send(a, "direct:submit", "order-" + i));
         }
         for (CompletableFuture<Exchange> sent : more) {
@@ -198,7 +199,7 @@ class SharedTaskStoreTest {
         waitingFor("every task delivered").atMost(Duration.ofSeconds(60))
                 .until(() -> deliveriesPerTask().keySet().containsAll(taskIds));
         assertThat(deliveries).as("A kept its leases: B took none of its tasks over").allMatch(d -> d.startsWith("A "))
-                .hasSize(20);
+                .hasSize(22);
     }
 
     @Test
