@@ -106,7 +106,7 @@ public final class TaskSubmitter {
         if (!budget.isLimited()) {
             return CompletableFuture.completedFuture(null);
         }
-        return store.call(() -> budget.used(store.store(), clock.getAsLong())).thenCompose(used -> {
+        return budget.used(store, clock.getAsLong()).thenCompose(used -> {
             var refusal = budget.check(draft.model(), used);
             if (refusal.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
