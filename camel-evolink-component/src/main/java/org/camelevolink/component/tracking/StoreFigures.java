@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  * Vert.x event loop among them, and a shared store's figure is a database query: so a caller never reads the store.
  * It gets the last snapshot at once, and a snapshot older than {@link #FRESH_MILLIS} is read again on the store's
  * own executor, one read at a time. Until the first read ends a caller gets {@link Snapshot#NOT_READ}; a read that
- * fails keeps the last figures and says why ({@link Snapshot#failure()}). A store no call has opened yet is not
+ * fails keeps the last figures and says why ({@link Snapshot#failure()}), and the store is asked again only once
+ * {@link #FRESH_MILLIS} have passed since that read began. A store no call has opened yet is not
  * opened for its figures: they stay not read.
  */
 public final class StoreFigures {
@@ -31,6 +32,9 @@ public final class StoreFigures {
     private final LongSupplier clock;
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile Snapshot last = Snapshot.NOT_READ;
+    /** When the last read began: a failing store is asked again only once the figures would be stale. */
+    private volatile long lastAttemptAt;
+    private volatile boolean attempted;
 
     /** {@code budget}: the credits reserved within its window are read when it is limited. */
     public StoreFigures(AsyncTaskStore store, CreditBudget budget, LongSupplier clock) {
@@ -48,8 +52,10 @@ public final class StoreFigures {
     public Snapshot get() {
         Snapshot known = last;
         long now = clock.getAsLong();
-        boolean stale = !known.isRead() || now - known.readAt() >= FRESH_MILLIS;
+        boolean stale = !attempted || now - lastAttemptAt >= FRESH_MILLIS;
         if (stale && store.isStarted() && reading.compareAndSet(false, true)) {
+            lastAttemptAt = now;
+            attempted = true;
             store.call(() -> read(now)).whenComplete((read, error) -> {
                 last = error == null ? read : last.failed(error);
                 reading.set(false);

@@ -83,6 +83,10 @@ class StoreFiguresTest {
 
         counting.failWith.set(null);
         figures.get();
+        assertThat(counting.countReads).as("a failing store is not asked again before the figures are stale")
+                .hasValue(2);
+        clock.addAndGet(StoreFigures.FRESH_MILLIS);
+        figures.get();
         assertThat(waitingFor("the store read again").until(figures::get, s -> s.failure() == null).undelivered())
                 .isEqualTo(1);
     }
