@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The store's sum is a query for a shared store (a scan of its table): it is read at most once per
  * {@link #STORE_READ_INTERVAL_MILLIS}, on the store's executor, and between two reads what is used is the last sum
- * plus what this node reserved since that read began. Another node's reservations therefore count here at the
+ * plus what this node's tasks reserved in records saved since that read began. Another node's reservations therefore count here at the
  * latest one interval after it saved them: within that lag, nodes sharing a store can pass the budget by what they
  * reserve in it. Submits that find the sum stale share one read and go on when it ends; a read that fails fails
  * those submits (the store fails), and the next submit reads again.
@@ -35,7 +35,7 @@ public final class CreditBudget {
     private long storeReadAt;
     private boolean storeRead;
     private double localAtRead;
-    /** What this node reserved since it started: the part of the used credits the store's sum may not hold yet. */
+    /** What this node's saved records reserved since it started: the part the store's last sum may not hold. */
     private double localTotal;
     /** The read under way, that submits finding the sum stale wait for; null when none. */
     private CompletableFuture<Double> reading;
@@ -84,7 +84,7 @@ public final class CreditBudget {
 
     /** Called holding the lock; completes with the used credits once the read has replaced the last sum. */
     private CompletableFuture<Double> startRead(AsyncTaskStore store, long now) {
-        double localNow = localTotal; // reserved after this may be in the sum or not: counted twice at worst
+        double localNow = localTotal; // saved before the query runs: in the sum, so not counted again
         return store.call(() -> store.store().creditsReservedSince(now - windowMillis)).handle((sum, error) -> {
             synchronized (this) {
                 reading = null;
@@ -113,6 +113,16 @@ public final class CreditBudget {
     public void reserved(String model, Double credits) {
         if (credits != null && isLimited()) {
             lastReserved.put(model, credits);
+        }
+    }
+
+    /**
+     * The record of a task that reserved {@code credits} is durable: counted on this node until a read of the store
+     * begins after it. Counted once saved, not once EvoLink answers: a read that began after the save holds it, so it
+     * is never counted by neither the sum nor this node (by both at worst, until the next read).
+     */
+    public void reservationSaved(Double credits) {
+        if (credits != null && isLimited()) {
             synchronized (this) {
                 localTotal += credits;
             }

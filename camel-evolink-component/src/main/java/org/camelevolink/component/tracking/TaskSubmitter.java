@@ -162,7 +162,10 @@ public final class TaskSubmitter {
                 accepted = accepted.finished(task, now);
             }
             leases.hold(accepted.idempotencyKey(), accepted.taskId());
-            return store.save(accepted).thenApply(saved -> new Submission(saved, task, created.replayed()));
+            return store.save(accepted).thenApply(saved -> {
+                budget.reservationSaved(credits);
+                return new Submission(saved, task, created.replayed());
+            });
         }).thenCompose(submission -> submission);
     }
 

@@ -50,6 +50,7 @@ class CreditBudgetReadsTest {
         for (int i = 0; i < 50; i++) { // this node's submits, accepted within the interval
             budget.reserved("mj-v7", 2.0);
             counting.save(reserved("here-" + i, t0 + 100, 2.0));
+            budget.reservationSaved(2.0);
             assertThat(budget.used(store, t0 + 100 + i).join()).isEqualTo(7.0 + 2.0 * (i + 1));
         }
         counting.save(reserved("other-node-2", t0 + 200, 5.0)); // counted here once the interval has passed
