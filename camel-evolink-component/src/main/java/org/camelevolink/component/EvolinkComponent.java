@@ -19,6 +19,7 @@ import org.camelevolink.component.store.MVStoreTaskStore;
 import org.camelevolink.component.store.TaskStore;
 import org.camelevolink.component.tracking.AsyncTaskStore;
 import org.camelevolink.component.tracking.CreditBudget;
+import org.camelevolink.component.tracking.StoreFigures;
 import org.camelevolink.component.tracking.OutageWatch;
 import org.camelevolink.component.tracking.TaskDispatcher;
 import org.camelevolink.component.tracking.TaskLeases;
@@ -119,12 +120,12 @@ public class EvolinkComponent extends HealthCheckComponent {
 
     private EvolinkClients clients;
     private EvolinkObservations observations = new EvolinkObservations();
-    private final UndeliveredCount undelivered = new UndeliveredCount(this::countUndelivered);
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
     private TaskTracker tracker;
     private TaskStore store;
     private AsyncTaskStore asyncStore;
+    private StoreFigures storeFigures;
     private ExecutorService storeExecutor;
     /** With a shared store: the thread that renews this node's leases, never behind the store threads' backlog. */
     private ExecutorService leaseExecutor;
@@ -185,6 +186,8 @@ public class EvolinkComponent extends HealthCheckComponent {
         } else {
             asyncStore = new AsyncTaskStore(store, storeExecutor); // opens the store when first used
         }
+        CreditBudget budget = new CreditBudget(maxCredits, creditWindow);
+        storeFigures = new StoreFigures(asyncStore, budget, System::currentTimeMillis);
         leases = new TaskLeases(asyncStore, tracker, scheduler, System::currentTimeMillis, leaseTime);
         leases.start();
         dispatcher = new TaskDispatcher(asyncStore, tracker, leases, scheduler, System::currentTimeMillis,
@@ -195,8 +198,7 @@ public class EvolinkComponent extends HealthCheckComponent {
         TaskWaiter waiter = new TaskWaiter(asyncStore, tracker, leases, System::currentTimeMillis);
         waiter.setEvents(observations);
         services = new EvolinkServices(ModelCatalog.load(), clients,
-                new TaskSubmitter(asyncStore, leases, System::currentTimeMillis,
-                        new CreditBudget(maxCredits, creditWindow), observations),
+                new TaskSubmitter(asyncStore, leases, System::currentTimeMillis, budget, observations),
                 waiter, dispatcher, callbackReceiver, tracker.outages(), asyncStore, continuations());
         contextStopping = new SimpleEventNotifierSupport() {
             @Override
@@ -417,8 +419,14 @@ public class EvolinkComponent extends HealthCheckComponent {
         return services;
     }
 
+    /** The store itself, for tests; what the component shows of it comes from {@link #storeFigures()}. */
     TaskStore store() {
         return store;
+    }
+
+    /** The store's figures as last read, never reading the store on the caller's thread; null until started. */
+    StoreFigures storeFigures() {
+        return storeFigures;
     }
 
     TaskDispatcher dispatcher() {
@@ -489,7 +497,7 @@ public class EvolinkComponent extends HealthCheckComponent {
 
     @ManagedAttribute(description = "Task records not yet delivered in the task store (read at most every 10 s)")
     public long getUndelivered() {
-        return undelivered.get();
+        return storeFigures == null ? 0 : storeFigures.get().undelivered();
     }
 
     @ManagedAttribute(description = "The last error seen (a failed read, submit or task), with its time; empty if none")
@@ -531,9 +539,5 @@ public class EvolinkComponent extends HealthCheckComponent {
         }
         return tracker.waitingTasks().stream().filter(t -> t.progress() >= 0).mapToInt(TaskTracker.WaitingTask::progress)
                 .average().orElse(-1);
-    }
-
-    private long countUndelivered() {
-        return asyncStore == null || !asyncStore.isStarted() ? 0 : store.undelivered().size();
     }
 }

@@ -5,10 +5,8 @@ import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 import org.camelevolink.component.client.EvolinkCredits;
-import org.camelevolink.component.store.JdbcTaskStore;
-import org.camelevolink.component.store.MVStoreTaskStore;
-import org.camelevolink.component.store.TaskRecord;
-import org.camelevolink.component.store.TaskStore;
+import org.camelevolink.component.store.TaskState;
+import org.camelevolink.component.tracking.StoreFigures;
 import org.camelevolink.component.tracking.TaskTracker;
 
 import java.time.Duration;
@@ -20,6 +18,9 @@ import java.util.TreeMap;
  * The developer console of {@code evolink:} ({@code /q/dev/evolink} in camel-main, {@code camel get}): per component
  * the task store and its records by state, the tracker, the credit budget, the last credits read, the last errors
  * and every task waited for with its progress. Text and JSON carry the same facts; the text is built from the JSON.
+ * <p>
+ * The console may be served on a Vert.x event loop: it never reads the task store, and shows the store's figures as
+ * last read ({@link StoreFigures}: at most {@value StoreFigures#FRESH_MILLIS} ms old, "not read yet" at first).
  */
 @DevConsole(name = "evolink", displayName = "EvoLink", description = "EvoLink tasks in flight, store, credits and errors")
 public class EvolinkDevConsole extends AbstractDevConsole {
@@ -45,7 +46,9 @@ public class EvolinkDevConsole extends AbstractDevConsole {
         long now = System.currentTimeMillis();
         JsonObject o = new JsonObject();
         o.put("name", name);
-        o.put("store", store(c.store()));
+        StoreFigures figures = c.storeFigures();
+        StoreFigures.Snapshot snapshot = figures.get();
+        o.put("store", store(figures.storeKind(), snapshot));
         JsonObject tracker = new JsonObject();
         tracker.put("inFlight", c.getInFlight());
         tracker.put("queued", c.getQueued());
@@ -65,7 +68,7 @@ public class EvolinkDevConsole extends AbstractDevConsole {
         tracker.put("nextReadInMillis", tasks.isEmpty() ? null : ((JsonObject) tasks.get(0)).get("nextReadInMillis"));
         o.put("tracker", tracker);
         o.put("tasks", tasks);
-        o.put("budget", budget(c, now));
+        o.put("budget", budget(c, snapshot));
         EvolinkCredits credits = c.observations().lastCredits();
         if (credits != null) {
             JsonObject k = new JsonObject();
@@ -87,37 +90,35 @@ public class EvolinkDevConsole extends AbstractDevConsole {
         return o;
     }
 
-    private static JsonObject store(TaskStore store) {
+    private static JsonObject store(String kind, StoreFigures.Snapshot snapshot) {
         JsonObject o = new JsonObject();
-        o.put("kind", store.getClass().getSimpleName());
-        if (store instanceof MVStoreTaskStore || store instanceof JdbcTaskStore) {
-            o.put("location", store.toString()); // the file, or the table and data source; no credentials
+        o.put("kind", kind);
+        if (snapshot.location() != null) {
+            o.put("location", snapshot.location());
         }
-        try {
+        if (snapshot.isRead()) {
             Map<String, Integer> byState = new TreeMap<>();
-            for (TaskRecord r : store.undelivered()) {
-                byState.merge(r.state().name(), 1, Integer::sum);
-            }
-            int total = store.size();
-            byState.put("DELIVERED", total - byState.values().stream().mapToInt(Integer::intValue).sum());
-            o.put("records", total);
+            snapshot.byState().forEach((state, n) -> {
+                if (n > 0 || state == TaskState.DELIVERED) {
+                    byState.put(state.name(), n);
+                }
+            });
+            o.put("records", snapshot.records());
             o.put("recordsByState", new JsonObject(byState));
-        } catch (RuntimeException e) {
-            o.put("error", e.getMessage()); // a store not opened yet, or failing
+            o.put("readAt", Instant.ofEpochMilli(snapshot.readAt()).toString());
+        }
+        if (snapshot.failure() != null) {
+            o.put("error", snapshot.failure()); // the last read failed: the figures, if any, are older
         }
         return o;
     }
 
-    private static JsonObject budget(EvolinkComponent c, long now) {
+    private static JsonObject budget(EvolinkComponent c, StoreFigures.Snapshot snapshot) {
         JsonObject o = new JsonObject();
         o.put("maxCredits", c.getMaxCredits());
         o.put("window", Duration.ofMillis(c.getCreditWindow()).toString());
-        if (c.getMaxCredits() > 0) {
-            try {
-                o.put("used", c.store().creditsReservedSince(now - c.getCreditWindow()));
-            } catch (RuntimeException e) {
-                o.put("error", e.getMessage());
-            }
+        if (c.getMaxCredits() > 0 && snapshot.creditsReserved() != null) {
+            o.put("used", snapshot.creditsReserved());
         }
         return o;
     }
@@ -140,14 +141,15 @@ public class EvolinkDevConsole extends AbstractDevConsole {
         sb.append("  Store: ").append(store.get("kind"))
                 .append(store.containsKey("location") ? " " + store.get("location") : "")
                 .append(", records ").append(store.getOrDefault("records", "?"))
-                .append(' ').append(store.getOrDefault("recordsByState", store.get("error"))).append('\n');
+                .append(' ').append(store.getOrDefault("recordsByState", "(not read yet)"))
+                .append(store.containsKey("error") ? " last read failed: " + store.get("error") : "").append('\n');
         sb.append("  Tracker: in flight ").append(tracker.get("inFlight")).append(", queued ")
                 .append(tracker.get("queued")).append(", waiting ").append(tracker.get("waiting"))
                 .append(", last batch ").append(tracker.get("lastBatchSize"))
                 .append(tracker.get("nextReadInMillis") == null ? "" : ", next read in "
                         + tracker.get("nextReadInMillis") + " ms").append('\n');
         sb.append("  Budget: ").append(((Number) budget.get("maxCredits")).doubleValue() > 0
-                ? budget.get("used") + " of " + budget.get("maxCredits") + " credits per " + budget.get("window")
+ ? budget.getOrDefault("used", "(not read yet)") + " of " + budget.get("maxCredits") + " credits per " + budget.get("window")
                 : "none").append('\n');
         JsonObject credits = (JsonObject) c.get("credits");
         sb.append("  Credits: ").append(credits == null ? "not read yet"

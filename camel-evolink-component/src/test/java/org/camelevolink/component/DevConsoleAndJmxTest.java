@@ -49,8 +49,10 @@ class DevConsoleAndJmxTest extends ProducerTestSupport {
 
         EvolinkDevConsole console = new EvolinkDevConsole();
         console.setCamelContext(context);
-        JsonObject json = (JsonObject) console.call(DevConsole.MediaType.JSON, Map.of());
-        JsonObject component = (JsonObject) ((JsonArray) json.get("components")).get(0);
+        // the store's figures are read on the store's executor once asked for: the first call may show none
+        JsonObject component = waitingFor("the store's figures read").until(() -> (JsonObject) ((JsonArray)
+                ((JsonObject) console.call(DevConsole.MediaType.JSON, Map.of())).get("components")).get(0),
+                c -> ((JsonObject) c.get("store")).containsKey("recordsByState"));
         assertThat(component.get("name")).isEqualTo("evolink");
         JsonObject task = (JsonObject) ((JsonArray) component.get("tasks")).get(0);
         assertThat(task.get("id")).isEqualTo(taskId);

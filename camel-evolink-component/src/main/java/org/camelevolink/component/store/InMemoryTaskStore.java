@@ -1,5 +1,6 @@
 package org.camelevolink.component.store;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,15 @@ public final class InMemoryTaskStore implements TaskStore {
     @Override
     public double creditsReservedSince(long submittedSince) {
         return CreditSum.of(records.values(), submittedSince);
+    }
+
+    @Override
+    public Map<TaskState, Integer> countsByState() {
+        Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+        for (TaskRecord r : records.values()) {
+            counts.merge(r.state(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     @Override

@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -178,7 +180,8 @@ public final class JdbcTaskStore implements TaskStore {
 
     /**
      * Read from the record column's JSON, so that a version 1 table needs no new column (older versions ignore the
-     * field): a scan of the table, made once per submit and only when a credit budget is set.
+     * field): a scan of the table, made only when a credit budget is set, at most once per
+     * {@code CreditBudget.STORE_READ_INTERVAL_MILLIS} by each node (and by the figures operators see).
      */
     @Override
     public double creditsReservedSince(long submittedSince) {
@@ -188,6 +191,20 @@ public final class JdbcTaskStore implements TaskStore {
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? rs.getDouble(1) : 0.0;
                 }
+            }
+        });
+    }
+
+    /** One {@code GROUP BY} on the state column. */
+    @Override
+    public Map<TaskState, Integer> countsByState() {
+        return run("count task records by state", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql().countByState); ResultSet rs = s.executeQuery()) {
+                Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+                while (rs.next()) {
+                    counts.put(TaskState.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+                return counts;
             }
         });
     }
@@ -368,6 +385,7 @@ public final class JdbcTaskStore implements TaskStore {
         private final String undelivered;
         private final String purge;
         private final String count;
+        private final String countByState;
         private final String creditsReserved;
         private final String claim;
         private final String claimUnheld;
@@ -394,6 +412,7 @@ public final class JdbcTaskStore implements TaskStore {
             undelivered = "SELECT format, record FROM " + t + " WHERE state <> 'DELIVERED'";
             purge = "DELETE FROM " + t + " WHERE state = 'DELIVERED' AND updated_at < ?";
             count = "SELECT count(*) FROM " + t;
+            countByState = "SELECT state, count(*) FROM " + t + " GROUP BY state";
             creditsReserved = "SELECT COALESCE(SUM((record::jsonb ->> 'creditsReserved')::float8), 0) FROM " + t
                     + " WHERE (record::jsonb ->> 'submittedAt')::bigint >= ?";
             claim = "UPDATE " + t + " SET lease_owner = ?, lease_until = ? WHERE idempotency_key = ? "

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,6 +270,18 @@ public final class MVStoreTaskStore implements TaskStore {
     @Override
     public double creditsReservedSince(long submittedSince) {
         return whileOpen(() -> CreditSum.of(records.values().stream().map(this::parse).toList(), submittedSince));
+    }
+
+    /** Parses every record, on the store's executor: the file keeps no index by state. */
+    @Override
+    public Map<TaskState, Integer> countsByState() {
+        return whileOpen(() -> {
+            Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+            for (String json : records.values()) {
+                counts.merge(parse(json).state(), 1, Integer::sum);
+            }
+            return counts;
+        });
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.camelevolink.component.store;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +49,23 @@ public interface TaskStore {
 
     /** Records held, delivered ones included. */
     int size();
+
+    /**
+     * How many records the store holds in each {@link TaskState}, delivered ones included; a state with no record
+     * may be left out. For the figures operators see (metrics, JMX, the developer console): the component reads it
+     * on the store's executor, at most every few seconds. The default reads every undelivered record and counts the
+     * delivered ones as the rest of {@link #size()}; the component's stores count without reading the records out.
+     */
+    default Map<TaskState, Integer> countsByState() {
+        Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+        int undelivered = 0;
+        for (TaskRecord r : undelivered()) {
+            counts.merge(r.state(), 1, Integer::sum);
+            undelivered++;
+        }
+        counts.put(TaskState.DELIVERED, size() - undelivered);
+        return counts;
+    }
 
     /**
      * The sum of {@link TaskRecord#creditsReserved()} over the records submitted at or after {@code submittedSince}

@@ -106,7 +106,7 @@ public final class TaskSubmitter {
         if (!budget.isLimited()) {
             return CompletableFuture.completedFuture(null);
         }
-        return store.call(() -> budget.used(store.store(), clock.getAsLong())).thenCompose(used -> {
+        return budget.used(store, clock.getAsLong()).thenCompose(used -> {
             var refusal = budget.check(draft.model(), used);
             if (refusal.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
@@ -162,7 +162,10 @@ public final class TaskSubmitter {
                 accepted = accepted.finished(task, now);
             }
             leases.hold(accepted.idempotencyKey(), accepted.taskId());
-            return store.save(accepted).thenApply(saved -> new Submission(saved, task, created.replayed()));
+            return store.save(accepted).thenApply(saved -> {
+                budget.reservationSaved(credits);
+                return new Submission(saved, task, created.replayed());
+            });
         }).thenCompose(submission -> submission);
     }
 

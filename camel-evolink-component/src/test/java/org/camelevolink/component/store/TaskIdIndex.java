@@ -76,4 +76,9 @@ public final class TaskIdIndex implements TaskStore {
     public boolean claim(String idempotencyKey, String owner, long leaseUntil) {
         return store.claim(idempotencyKey, owner, leaseUntil);
     }
+
+    @Override
+    public Map<TaskState, Integer> countsByState() {
+        return store.countsByState();
+    }
 }

@@ -99,6 +99,20 @@ abstract class TaskStoreContractTest {
     }
 
     @Test
+    void recordsAreCountedByStateDeliveredOnesIncluded() throws Exception {
+        assertThat(store.countsByState().values()).as("an empty store").allMatch(n -> n == 0);
+        store.save(submitting("s1", null));
+        store.save(submitting("w1", null).accepted("t-w1", 0, 10));
+        store.save(submitting("w2", null).accepted("t-w2", 0, 10));
+        store.save(submitting("f1", null).accepted("t-f1", 0, 10).finished(completed("t-f1"), 20));
+        store.save(submitting("d1", null).accepted("t-d1", 0, 10).gaveUp("timeout", "late", 20).delivered(30));
+        Map<TaskState, Integer> counts = store.countsByState();
+        assertThat(counts).containsEntry(TaskState.SUBMITTING, 1).containsEntry(TaskState.WAITING, 2)
+                .containsEntry(TaskState.FINISHED, 1).containsEntry(TaskState.DELIVERED, 1);
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(store.size());
+    }
+
+    @Test
     void onlyDeliveredRecordsOlderThanTheCutOffArePurged() {
         store.save(submitting("old", null).accepted("t-old", 0, 10).gaveUp("timeout", "late", 20).delivered(100));
         store.save(submitting("new", "tok").accepted("t-new", 0, 10).gaveUp("timeout", "late", 20).delivered(300));
