@@ -1,13 +1,11 @@
 package org.camelevolink.benchmarks;
 
-import org.camelevolink.simulator.EvolinkSimulator;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** What a scenario runs against: the simulator, the settings, the run's arrivals and durations, and its ledger. */
-public record BenchEnvironment(EvolinkSimulator sim, BenchSettings settings, LoadShape load, TaskLedger ledger) {
+public record BenchEnvironment(SimulatorHandle sim, BenchSettings settings, LoadShape load, TaskLedger ledger) {
 
     /** The prompt of task {@code i}: distinct, so no two requests look alike. */
     static String prompt(int i) {

@@ -49,7 +49,7 @@ public record BenchSettings(double timeScale, String model, long handPollMillis,
                 .withRepetitions(Integer.parseInt(property("repetitions", s.repetitions())));
     }
 
-    private static String property(String name, Object standard) {
+    static String property(String name, Object standard) {
         return System.getProperty("bench." + name, String.valueOf(standard)).trim();
     }
 

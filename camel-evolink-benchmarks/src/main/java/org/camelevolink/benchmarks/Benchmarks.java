@@ -1,8 +1,5 @@
 package org.camelevolink.benchmarks;
 
-import org.camelevolink.simulator.EvolinkSimulator;
-import org.camelevolink.simulator.SimulatorConfig;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Every scenario at every task count, repeated: each scenario warms up once, then every repetition runs the
  * scenarios of each N in an order of its own (shuffled from the run's seed), so no scenario always follows the same
- * one, against one simulator (or its twin without the batch endpoint) in this JVM.
+ * one, against one simulator (or its twin without the batch endpoint), each in a JVM of its own.
  */
 public final class Benchmarks {
 
@@ -55,8 +52,8 @@ public final class Benchmarks {
         List<Supplier<Scenario>> chosen = SCENARIOS.stream().filter(s -> selected(s.get().id(), selection)).toList();
         int largest = Collections.max(taskCounts);
         List<ScenarioResult> results = new ArrayList<>();
-        try (EvolinkSimulator sim = EvolinkSimulator.start(simulator(settings, true));
-                EvolinkSimulator noBatch = EvolinkSimulator.start(simulator(settings, false))) {
+        try (SimulatorHandle sim = SimulatorProcess.start(settings, true);
+                SimulatorHandle noBatch = SimulatorProcess.start(settings, false)) {
             ScenarioRunner runner = new ScenarioRunner(sim, noBatch, settings);
             for (Supplier<Scenario> scenario : chosen) {
                 runner.warmUp(scenario, Math.min(WARM_UP_TASKS, taskCounts.get(0)));
@@ -81,11 +78,5 @@ public final class Benchmarks {
     static boolean selected(String id, String selection) {
         return selection.equals("all") || Arrays.stream(selection.split(",")).map(String::trim)
                 .anyMatch(part -> !part.isEmpty() && id.startsWith(part));
-    }
-
-    /** The simulator's journal keeps no entry: the counts are all the figures need, and its heap would blur theirs. */
-    private static SimulatorConfig simulator(BenchSettings settings, boolean batchReads) {
-        return SimulatorConfig.builder().timeScale(settings.timeScale()).apiKey(BenchSettings.API_KEY, 1e12)
-                .allowInsecureCallbacks(true).imageBaseSize(64).journalCapacity(0).batchReads(batchReads).build();
     }
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * CPU time over a measurement: of each thread (JMX per-thread CPU time), summed per thread-name group, the
- * simulator's threads in one group of their own; of the whole process; and the JVM's garbage collection time. The
- * scenario's CPU is its groups' sum: GC, JIT and the simulator are not in it, and are reported beside it. A thread
+ * CPU time over a measurement: of each thread (JMX per-thread CPU time), summed per thread-name group; of the whole
+ * process; of the simulator's process (a JVM of its own); and this JVM's garbage collection time. The scenario's CPU
+ * is its groups' sum: GC, JIT and the simulator are not in it, and are reported beside it. A thread
  * that ended before the end of the measurement is lost to the per-thread figures (the scenarios' threads live
  * until the scenario is closed, after the measurement).
  */
@@ -19,9 +19,16 @@ final class CpuMeter {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    private final SimulatorHandle sim;
+    private final long startSimulator;
     private final Map<Long, Long> startByThread = threadCpu(new HashMap<>());
     private final long startProcess = processCpuNanos();
     private final long startGc = gcMillis();
+
+    CpuMeter(SimulatorHandle sim) {
+        this.sim = sim;
+        this.startSimulator = sim.cpuNanos();
+    }
 
     /** What was used since this meter was made. */
     record Usage(Map<String, Long> nanosByGroup, long scenarioNanos, long simulatorNanos, long processNanos,
@@ -33,21 +40,17 @@ final class CpuMeter {
         Map<Long, Long> now = threadCpu(names);
         Map<String, Long> byGroup = new TreeMap<>();
         long scenario = 0;
-        long simulator = 0;
         for (Map.Entry<Long, Long> t : now.entrySet()) {
             String name = names.get(t.getKey());
             long used = t.getValue() - startByThread.getOrDefault(t.getKey(), 0L);
             if (ThreadNames.isHarness(name) || used <= 0) {
                 continue;
             }
-            if (ThreadNames.isSimulator(name)) {
-                simulator += used;
-                continue;
-            }
             scenario += used;
             byGroup.merge(ThreadNames.group(name), used, Long::sum);
         }
-        return new Usage(byGroup, scenario, simulator, processCpuNanos() - startProcess, gcMillis() - startGc);
+        return new Usage(byGroup, scenario, sim.cpuNanos() - startSimulator, processCpuNanos() - startProcess,
+                gcMillis() - startGc);
     }
 
     private static Map<Long, Long> threadCpu(Map<Long, String> names) {

@@ -87,7 +87,7 @@ final class EvolinkScenario extends CamelScenario {
         EvolinkConfiguration cfg = evolink.getConfiguration();
         cfg.setApiKey(BenchSettings.API_KEY);
         cfg.setBaseUrl(env.sim().baseUrl());
-        cfg.setFilesBaseUrl(env.sim().filesBaseUrl());
+        cfg.setFilesBaseUrl(env.sim().baseUrl()); // the simulator serves the files API under the same base
         cfg.setAllowInsecureUrls(true);
         cfg.setMinPollInterval(env.settings().minPollMillis());
         cfg.setMaxPollInterval(env.settings().maxPollMillis());

@@ -1,42 +1,42 @@
 package org.camelevolink.benchmarks;
 
-import org.camelevolink.simulator.EvolinkSimulator;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * Heap held per task in flight: live heap after a full GC at the moment the last task was submitted (with
- * Poisson arrivals some have ended by then; their records stay in the simulator, in every scenario alike), less the live heap before the scenario started, divided by the tasks in flight.
- * It includes the simulator's own record of each task, which is the same in every scenario: the floor's figure is
- * (almost) only that, so the report also gives each figure above the floor's.
+ * Heap held per task in flight in the scenario's JVM: live heap after a full GC at the moment the simulator holds
+ * all N tasks (with Poisson arrivals some have ended by then), less the live heap before the scenario started,
+ * divided by the tasks in flight. The simulator runs in a JVM of its own, so none of its records are in it. The
+ * simulator's task count is polled every {@value #POLL_MILLIS} ms over its control API.
  */
 final class HeapProbe implements AutoCloseable {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    static final long POLL_MILLIS = 20;
 
     private final long baseline = usedAfterGc();
     private final Thread watcher;
     private volatile long perTask = -1;
     private volatile long gcMillis;
 
-    private HeapProbe(EvolinkSimulator sim, TaskLedger ledger, int n) {
+    private HeapProbe(SimulatorHandle sim, TaskLedger ledger, int n) {
         watcher = new Thread(() -> watch(sim, ledger, n), "bench-heap-probe");
         watcher.setDaemon(true);
     }
 
-    static HeapProbe start(EvolinkSimulator sim, TaskLedger ledger, int n) {
+    static HeapProbe start(SimulatorHandle sim, TaskLedger ledger, int n) {
         HeapProbe probe = new HeapProbe(sim, ledger, n);
         probe.watcher.start();
         return probe;
     }
 
-    private void watch(EvolinkSimulator sim, TaskLedger ledger, int n) {
+    private void watch(SimulatorHandle sim, TaskLedger ledger, int n) {
         try {
-            while (sim.tasks().size() < n) {
-                Thread.sleep(5);
+            int tasks;
+            while ((tasks = sim.counts().tasks()) < n) {
+                Thread.sleep(POLL_MILLIS);
             }
-            long inFlight = sim.tasks().size() - ledger.outcomes();
+            long inFlight = tasks - ledger.outcomes();
             long gcBefore = gcTotalMillis();
             long used = usedAfterGc();
             gcMillis = gcTotalMillis() - gcBefore;

@@ -1,7 +1,5 @@
 package org.camelevolink.benchmarks;
 
-import org.camelevolink.simulator.task.SimTask;
-
 import java.util.Random;
 
 /**
@@ -92,14 +90,12 @@ final class LoadShape {
         return durationMillis[i];
     }
 
-    /** When the simulator's {@code task} really ends: its creation plus the duration drawn for its prompt. */
-    long endMillis(SimTask task) {
-        return task.createdMillis() + durationMillis[indexOf(task)];
-    }
-
-    /** Which task of the run a simulator task is: the number at the end of its prompt. */
-    static int indexOf(SimTask task) {
-        String prompt = task.request().prompt().text();
-        return Integer.parseInt(prompt.substring(prompt.lastIndexOf(' ') + 1).trim());
+    /** Each task's prompt and its drawn duration: what the simulator is told before the run. */
+    java.util.Map<String, Long> durationsByPrompt() {
+        java.util.Map<String, Long> byPrompt = new java.util.HashMap<>();
+        for (int i = 0; i < size(); i++) {
+            byPrompt.put(BenchEnvironment.prompt(i), durationMillis[i]);
+        }
+        return byPrompt;
     }
 }

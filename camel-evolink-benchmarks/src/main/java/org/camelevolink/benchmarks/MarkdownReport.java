@@ -69,7 +69,8 @@ final class MarkdownReport {
                 + " benchmarks-notes.md, not this file -->");
         line("");
         line("The `evolink:` component against the routes a Camel expert writes by hand (the best of them for each"
-                + " figure) and against two floors, all driving the same simulator over loopback. Measured at commit `"
+                + " figure) and against two floors, all driving the same simulator, in a JVM of its own, over loopback."
+                + " Measured at commit `"
                 + commit + "`. Regenerate this page and its plots, from the repository root, with:");
         line("");
         line("```");

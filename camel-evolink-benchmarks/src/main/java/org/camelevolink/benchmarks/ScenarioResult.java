@@ -17,11 +17,13 @@ import java.util.Map;
  * @param longestTaskMillis      first submit to the last task's end: no scenario can beat it
  * @param peakThreads            live threads of the scenario above those alive before it started
  * @param peakThreadsByGroup     the same per thread-name group
- * @param heapBytesPerTask       live heap per task in flight, the simulator's record of the task included (-1: none)
+ * @param heapBytesPerTask       live heap per task in flight in the scenario's JVM (the simulator's is another JVM;
+ *                               -1: none)
  * @param cpuNanos               CPU time of the scenario's threads (GC, JIT and the simulator excluded)
  * @param cpuNanosByGroup        the same per thread-name group
- * @param simulatorCpuNanos      CPU time of the simulator's threads
- * @param processCpuNanos        CPU time of the whole JVM: scenario, simulator, harness, GC and JIT
+ * @param simulatorCpuNanos      CPU time of the simulator's process (a JVM of its own), 10 ms resolution
+ * @param processCpuNanos        CPU time of the scenario's whole JVM: scenario, harness, GC and JIT (not the
+ *                               simulator)
  * @param gcMillis               the JVM's collection time, the heap probe's own full collections left out
  * @param callbacks              callback attempts the simulator made
  * @param callbackSendMedianMillis, callbackSendP95Millis  when the simulator sent each callback, after the task ended

@@ -1,25 +1,23 @@
 package org.camelevolink.benchmarks;
 
-import org.camelevolink.simulator.EvolinkSimulator;
-import org.camelevolink.simulator.callback.CallbackAttempt;
-import org.camelevolink.simulator.http.Endpoint;
-import org.camelevolink.simulator.journal.Journal;
-import org.camelevolink.simulator.task.SimTask;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Runs one scenario at one task count against its simulator and measures it. */
+/**
+ * Runs one scenario at one task count against its simulator and measures it. Before the run the simulator is reset
+ * and told each task's drawn duration (by its prompt), so every task ends on its own at its creation plus that
+ * duration, and nothing of the harness touches a task while it runs.
+ */
 final class ScenarioRunner {
 
-    private final EvolinkSimulator withBatch;
-    private final EvolinkSimulator withoutBatch;
+    private final SimulatorHandle withBatch;
+    private final SimulatorHandle withoutBatch;
     private final BenchSettings settings;
 
     /** {@code withoutBatch} serves no {@code POST /v1/tasks/batch}, for the scenarios that say so. */
-    ScenarioRunner(EvolinkSimulator withBatch, EvolinkSimulator withoutBatch, BenchSettings settings) {
+    ScenarioRunner(SimulatorHandle withBatch, SimulatorHandle withoutBatch, BenchSettings settings) {
         this.withBatch = withBatch;
         this.withoutBatch = withoutBatch;
         this.settings = settings;
@@ -37,15 +35,15 @@ final class ScenarioRunner {
 
     private ScenarioResult run(Supplier<Scenario> factory, LoadShape load, int repetition) throws Exception {
         Scenario scenario = factory.get();
-        EvolinkSimulator sim = scenario.batchEndpoint() ? withBatch : withoutBatch;
+        SimulatorHandle sim = scenario.batchEndpoint() ? withBatch : withoutBatch;
         sim.reset();
+        sim.chooseDurations(load.durationsByPrompt());
         int n = load.size();
         TaskLedger ledger = new TaskLedger();
-        try (ThreadCensus threads = ThreadCensus.start(); scenario;
-                TaskSettler settler = TaskSettler.start(sim, load)) {
+        try (ThreadCensus threads = ThreadCensus.start(); scenario) {
             scenario.start(new BenchEnvironment(sim, settings, load, ledger));
             HeapProbe heap = HeapProbe.start(sim, ledger, n);
-            CpuMeter cpu = new CpuMeter();
+            CpuMeter cpu = new CpuMeter(sim);
             long started = System.currentTimeMillis();
             arrive(scenario, load, started);
             awaitOutcomes(ledger, n, started);
@@ -78,30 +76,30 @@ final class ScenarioRunner {
         }
     }
 
-    private static ScenarioResult result(EvolinkSimulator sim, Scenario scenario, LoadShape load, TaskLedger ledger,
+    private static ScenarioResult result(SimulatorHandle sim, Scenario scenario, LoadShape load, TaskLedger ledger,
             int repetition, long started, long wall, ThreadCensus threads, HeapProbe heap, CpuMeter.Usage used) {
         double[] latencies = new double[ledger.detectedCount()];
         double taskMillis = 0;
         long lastEnd = started;
         int i = 0;
+        Map<String, SimulatorHandle.TaskView> tasks = sim.tasks();
         for (Map.Entry<String, Long> detected : ledger.detectedAt().entrySet()) {
-            SimTask task = sim.task(detected.getKey());
-            long end = load.endMillis(task); // the task's true end, not when the harness got round to ending it
+            SimulatorHandle.TaskView task = tasks.get(detected.getKey());
+            long end = task.endMillis(); // the task's true end: its creation plus the duration drawn for it
             latencies[i++] = detected.getValue() - end;
-            taskMillis += end - task.createdMillis();
+            taskMillis += task.durationMillis();
             lastEnd = Math.max(lastEnd, end);
         }
         Arrays.sort(latencies);
-        List<CallbackAttempt> attempts = sim.callbackAttempts();
+        List<SimulatorHandle.CallbackView> attempts = sim.callbackAttempts();
         // the sender's delay (sent after the true end) apart from the receiver's (answer back after sending)
-        double[] sent = attempts.stream().mapToDouble(a -> a.sentMillis() - load.endMillis(sim.task(a.taskId())))
+        double[] sent = attempts.stream().mapToDouble(a -> a.sentMillis() - tasks.get(a.taskId()).endMillis())
                 .sorted().toArray();
         double[] answered = attempts.stream().mapToDouble(a -> a.atMillis() - a.sentMillis()).sorted().toArray();
-        Journal journal = sim.journal();
+        SimulatorHandle.Counts counts = sim.counts();
         int n = load.size();
         return new ScenarioResult(scenario.id(), scenario.title(), scenario.role(), n, repetition,
-                journal.count(Endpoint.CREATE), journal.count(Endpoint.TASK_GET), journal.count(Endpoint.TASK_BATCH),
-                journal.unroutedCount(), scenario.readsAsked(load), percentile(latencies, 0.5),
+                counts.posts(), counts.gets(), counts.batches(), counts.unrouted(), scenario.readsAsked(load), percentile(latencies, 0.5),
                 percentile(latencies, 0.95), percentile(latencies, 1.0), taskMillis / Math.max(1, latencies.length),
                 wall, lastEnd - started, threads.peakAboveBaseline(), threads.peakAboveBaselineByGroup(),
                 heap.bytesPerTask(), used.scenarioNanos(), used.nanosByGroup(), used.simulatorNanos(),

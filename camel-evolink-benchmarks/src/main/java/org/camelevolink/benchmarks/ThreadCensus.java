@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Counts the live threads that belong to the scenario under test: every thread except the simulator's (which
- * shares the JVM) and the harness's own. Sampled every 20 ms in the background; the peak is what is reported, in
+ * Counts the live threads that belong to the scenario under test: every thread except the harness's own (the
+ * simulator runs in a JVM of its own). Sampled every 20 ms in the background; the peak is what is reported, in
  * all and per thread-name group ({@link ThreadNames#group}).
  */
 final class ThreadCensus implements AutoCloseable {

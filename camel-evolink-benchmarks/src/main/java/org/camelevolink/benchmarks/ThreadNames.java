@@ -3,33 +3,28 @@ package org.camelevolink.benchmarks;
 import java.util.regex.Pattern;
 
 /**
- * Which part of the JVM a thread belongs to, by its name: the simulator's, the harness's, or the scenario's; and the
+ * Which part of the JVM a thread belongs to, by its name: the harness's or the scenario's (the simulator runs in a
+ * JVM of its own); and the
  * group a scenario's thread is counted in (its name with every number replaced by {@code #}, e.g.
  * {@code Camel (camel-#) thread ## - Delay}), so figures can be broken down by what runs on the threads.
  */
 final class ThreadNames {
-
-    /** The group every simulator thread's CPU is summed in. */
-    static final String SIMULATOR = "(simulator)";
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private ThreadNames() {
     }
 
-    /** The simulator shares the JVM: its server, its workers and the JDK HTTP client it sends callbacks with. */
-    static boolean isSimulator(String name) {
-        return name.startsWith("evolink-sim") || name.startsWith("HttpClient-") || name.equals("HTTP-Dispatcher")
-                || name.startsWith("idle-timeout");
-    }
-
-    /** The harness's own threads (arrivals, the task ender, samplers), never measured. */
+    /**
+     * The harness's own threads (samplers, the simulator's killer), never measured; and the JDK's keep-alive timer
+     * of the {@code HttpURLConnection} the harness talks to the simulator's control API with (no scenario uses it).
+     */
     static boolean isHarness(String name) {
-        return name.startsWith("bench-");
+        return name.startsWith("bench-") || name.equals("Keep-Alive-Timer");
     }
 
     static boolean isOutsideScenario(String name) {
-        return isSimulator(name) || isHarness(name);
+        return isHarness(name);
     }
 
     /** The group a scenario thread is counted in. */

@@ -39,6 +39,8 @@ class BenchmarkHarnessSmokeTest {
             assertThat(r.cpuNanosByGroup().values().stream().mapToLong(Long::longValue).sum())
                     .as(r.id() + " cpu by group adds up").isEqualTo(r.cpuNanos());
         }
+        assertThat(results.stream().mapToLong(ScenarioResult::simulatorCpuNanos).sum())
+                .as("the simulator's CPU, measured on its own process").isPositive();
         for (String single : List.of("a-single", "b-single")) {
             assertThat(byId.get(single).batches()).as(single + " has no batch endpoint").isZero();
             assertThat(byId.get(single).gets()).as(single + " reads one task per GET").isGreaterThanOrEqualTo(TASKS);

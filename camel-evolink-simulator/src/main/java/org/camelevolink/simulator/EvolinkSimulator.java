@@ -25,6 +25,7 @@ import org.camelevolink.simulator.model.ModelCatalog;
 import org.camelevolink.simulator.task.InputImageLoader;
 import org.camelevolink.simulator.task.ResultImages;
 import org.camelevolink.simulator.task.SimTask;
+import org.camelevolink.simulator.task.TaskDurations;
 import org.camelevolink.simulator.task.TaskLifecycle;
 import org.camelevolink.simulator.task.TaskRegistry;
 import org.camelevolink.simulator.task.TaskViews;
@@ -70,6 +71,7 @@ public final class EvolinkSimulator implements AutoCloseable {
     private final ExecutorService workers;
     private final CallbackDispatcher callbacks;
     private final TaskLifecycle lifecycle;
+    private final TaskDurations durations = new TaskDurations();
     private final SimulatorServer server;
     private volatile String baseUrl;
 
@@ -88,7 +90,7 @@ public final class EvolinkSimulator implements AutoCloseable {
                 task -> Json.bytes(TaskViews.detail(task, clock.nowMillis(), baseUrl)));
         InputImageLoader loader = new InputImageLoader(this::localContent, workers);
         this.lifecycle = new TaskLifecycle(config, clock, credits, registry, loader, scheduler,
-                callbacks::taskSettled);
+                callbacks::taskSettled, durations);
         SimulatorServer.Services services = new SimulatorServer.Services(router(), journal, faults, credits,
                 rateLimiter, clock, config.maxJsonBodyBytes(), false);
         try {
@@ -152,6 +154,8 @@ public final class EvolinkSimulator implements AutoCloseable {
                 .add("POST", "/__simulator/tasks/{id}/complete", Endpoint.CONTROL, control::complete)
                 .add("POST", "/__simulator/tasks/{id}/fail", Endpoint.CONTROL, control::fail)
                 .add("GET", "/__simulator/tasks/{id}", Endpoint.CONTROL, control::task)
+                .add("GET", "/__simulator/tasks", Endpoint.CONTROL, control::tasks)
+                .add("PUT", "/__simulator/durations", Endpoint.CONTROL, control::putDurations)
                 .add("PUT", "/__simulator/credits", Endpoint.CONTROL, control::setCredits)
                 .add("POST", "/__simulator/faults", Endpoint.CONTROL, control::addFault)
                 .add("DELETE", "/__simulator/faults", Endpoint.CONTROL, control::clearFaults)
@@ -248,6 +252,11 @@ public final class EvolinkSimulator implements AutoCloseable {
     }
 
     /** Finishes a task now, successfully; false if it had already ended. */
+    /** Durations chosen per prompt for the tasks created from now on (the reset forgets them). */
+    public TaskDurations durations() {
+        return durations;
+    }
+
     public boolean completeTask(String id) {
         return lifecycle.completeNow(requireTask(id));
     }
@@ -276,6 +285,7 @@ public final class EvolinkSimulator implements AutoCloseable {
     /** Forgets tasks, files, faults, journal and callbacks, and restores every key's starting credits. */
     public void reset() {
         faults.clear();
+        durations.clear();
         journal.clear();
         callbacks.clear();
         registry.clear();

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * {@code java -jar camel-evolink-simulator-<version>-standalone.jar --port 8089 [--api-key KEY]... [--time-scale S]
- * [--credits N] [--host H] [--public-url URL] [--allow-insecure-callbacks] [--rate-limit PER_SECOND] [--seed N] [--no-batch]}
+ * [--credits N] [--host H] [--public-url URL] [--allow-insecure-callbacks] [--rate-limit PER_SECOND] [--seed N] [--no-batch]
+ * [--journal-capacity N]}
  */
 public final class SimulatorMain {
 
@@ -95,6 +96,7 @@ public final class SimulatorMain {
                 case "--rate-limit" -> b.rateLimit(Double.parseDouble(value(args, ++i, a)), 20);
                 case "--seed" -> b.seed(Long.parseLong(value(args, ++i, a)));
                 case "--image-size" -> b.imageBaseSize(Integer.parseInt(value(args, ++i, a)));
+                case "--journal-capacity" -> b.journalCapacity(Integer.parseInt(value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -117,6 +119,6 @@ public final class SimulatorMain {
         return "usage: java -jar camel-evolink-simulator-standalone.jar [--port 8089] [--host 127.0.0.1]\n"
                 + "  [--api-key KEY]... (adds keys; sk-simulator is always accepted) [--credits 10000]\n"
                 + "  [--time-scale 1.0] [--allow-insecure-callbacks] [--rate-limit REQUESTS_PER_SECOND]\n"
-                + "  [--public-url URL] [--seed 42] [--image-size 512] [--no-batch]";
+                + "  [--public-url URL] [--seed 42] [--image-size 512] [--no-batch] [--journal-capacity 200000]";
     }
 }

@@ -53,6 +53,59 @@ public final class ControlApi {
         return Json.ok(view);
     }
 
+    /**
+     * Every task, oldest first, in brief: {@code id}, {@code status} ({@code running}, {@code completed},
+     * {@code failed}), {@code created_at_ms}, {@code duration_ms}; {@code ?since=K} leaves out the first K, so a
+     * watcher reads only the tasks created since its last look.
+     */
+    public SimResponse tasks(SimRequest request) {
+        String since = request.query("since");
+        int skip;
+        try {
+            skip = since == null ? 0 : Integer.parseInt(since);
+        } catch (NumberFormatException e) {
+            throw ApiError.invalid("since", "since must be a non-negative integer");
+        }
+        if (skip < 0) {
+            throw ApiError.invalid("since", "since must be a non-negative integer");
+        }
+        List<SimTask> all = sim.tasks().all().stream().sorted(java.util.Comparator.comparingLong(SimTask::createdMillis)
+                .thenComparing(SimTask::id)).toList();
+        List<Map<String, Object>> data = all.stream().skip(skip).map(ControlApi::brief).toList();
+        return Json.ok(Map.of("data", data, "total", all.size()));
+    }
+
+    private static Map<String, Object> brief(SimTask task) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", task.id());
+        m.put("status", task.terminal() == null ? "running" : task.terminal().status());
+        m.put("created_at_ms", task.createdMillis());
+        m.put("duration_ms", task.durationMillis());
+        return m;
+    }
+
+    /** Body: {@code {"by_prompt": {"a lighthouse": 1500, ...}}}: tasks created with that prompt run that many ms. */
+    public SimResponse putDurations(SimRequest request) {
+        JsonNode byPrompt = Json.object(request.body()).path("by_prompt");
+        if (!byPrompt.isObject()) {
+            throw ApiError.invalid("by_prompt", "body needs by_prompt: an object of prompt to milliseconds");
+        }
+        Map<String, Long> durations = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) byPrompt::fields) {
+            if (!e.getValue().canConvertToLong() || !e.getValue().isIntegralNumber()) {
+                throw ApiError.invalid("by_prompt", "the duration of prompt '" + e.getKey()
+                        + "' must be an integer number of milliseconds");
+            }
+            durations.put(e.getKey(), e.getValue().asLong());
+        }
+        try {
+            sim.durations().putAll(durations);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("by_prompt", e.getMessage());
+        }
+        return Json.ok(Map.of("durations", sim.durations().size()));
+    }
+
     public SimResponse setCredits(SimRequest request) {
         ObjectNode body = Json.object(request.body());
         String key = body.path("api_key").asText(null);
@@ -111,6 +164,13 @@ public final class ControlApi {
         m.put("tasks_in_flight", sim.tasksInFlight());
         m.put("charged_submits", sim.journal().chargedSubmits());
         m.put("faults_injected", sim.faults().injectedCounts());
+        // counters, not the journal: they count every request since the reset, whatever the journal keeps
+        Map<String, Long> requests = new LinkedHashMap<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            requests.put(endpoint.name(), sim.journal().count(endpoint));
+        }
+        m.put("requests", requests);
+        m.put("unrouted", sim.journal().unroutedCount());
         return Json.ok(m);
     }
 

@@ -51,9 +51,11 @@ public final class TaskLifecycle {
     private final ScheduledExecutorService scheduler;
     private final Consumer<SimTask> onSettled;
     private final Random jitter;
+    private final TaskDurations chosen;
 
     public TaskLifecycle(SimulatorConfig config, SimClock clock, CreditLedger credits, TaskRegistry registry,
-            InputImageLoader inputs, ScheduledExecutorService scheduler, Consumer<SimTask> onSettled) {
+            InputImageLoader inputs, ScheduledExecutorService scheduler, Consumer<SimTask> onSettled,
+            TaskDurations chosen) {
         this.config = config;
         this.clock = clock;
         this.credits = credits;
@@ -62,6 +64,7 @@ public final class TaskLifecycle {
         this.scheduler = scheduler;
         this.onSettled = onSettled;
         this.jitter = new Random(config.seed());
+        this.chosen = chosen;
     }
 
     /** The documented failure codes a task can end with. */
@@ -82,7 +85,9 @@ public final class TaskLifecycle {
         synchronized (jitter) {
             spread = 0.8 + 0.4 * jitter.nextDouble();
         }
-        long duration = Math.max(1, Math.round(estimated * spread * 1000));
+        Long chosenMillis = chosen.forPrompt(request.prompt().text());
+        // the draw happens either way, so a chosen duration does not shift the durations of the tasks after it
+        long duration = chosenMillis != null ? chosenMillis : Math.max(1, Math.round(estimated * spread * 1000));
         List<String> urls = inputUrls(request);
         CompletableFuture<Map<String, BufferedImage>> loaded = urls.isEmpty() ? null : inputs.load(urls);
         SimTask task = new SimTask(registry.newId(now), apiKey, request, now, duration, estimated, source, faults,

@@ -182,6 +182,65 @@ class ControlApiTest {
     }
 
     @Test
+    void statsCountEveryRequestPerEndpointEvenWithoutAJournal() {
+        try (EvolinkSimulator bare = EvolinkSimulator.start(SimulatorConfig.builder().timeScale(1.0).imageBaseSize(32)
+                .journalCapacity(0).build())) {
+            SimHttp api = new SimHttp(bare);
+            String id = create(api, v7("counted"));
+            api.get("/v1/tasks/" + id);
+            api.get("/v1/tasks/" + id);
+            api.get("/v1/no-such-path");
+            JsonNode stats = new SimHttp(bare.baseUrl(), null).get("/__simulator/stats").json();
+            assertThat(stats.at("/requests/CREATE").asLong()).isEqualTo(1);
+            assertThat(stats.at("/requests/TASK_GET").asLong()).isEqualTo(2);
+            assertThat(stats.at("/requests/TASK_BATCH").asLong()).isZero();
+            assertThat(stats.get("unrouted").asLong()).isEqualTo(1);
+            assertThat(bare.journal().entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void durationsChosenPerPromptReplaceTheDrawnOnesUntilTheReset() {
+        SimHttp.Answer set = put("/__simulator/durations", "{\"by_prompt\":{\"quick one\":40,\"slow one\":3600000}}");
+        assertThat(set.status()).isEqualTo(200);
+        String quick = create(http, v7("quick one"));
+        String slow = create(http, v7("slow one"));
+        String drawn = create(http, v7("drawn one"));
+        assertThat(http.awaitTerminal(quick).get("status").asText()).isEqualTo("completed");
+        assertThat(control.get("/__simulator/tasks/" + slow).json().get("duration_ms").asLong()).isEqualTo(3_600_000);
+        assertThat(control.get("/__simulator/tasks/" + drawn).json().get("duration_ms").asLong())
+                .as("45 s +-20 %").isBetween(36_000L, 54_000L);
+        assertThat(put("/__simulator/durations", "{\"by_prompt\":{\"x\":0}}").param()).isEqualTo("by_prompt");
+        assertThat(put("/__simulator/durations", "{\"by_prompt\":{\"x\":\"soon\"}}").status()).isEqualTo(400);
+        assertThat(put("/__simulator/durations", "{}").status()).isEqualTo(400);
+
+        control.post("/__simulator/reset", Map.of());
+        String after = create(http, v7("quick one"));
+        assertThat(control.get("/__simulator/tasks/" + after).json().get("duration_ms").asLong())
+                .as("the reset forgets chosen durations").isGreaterThan(40);
+    }
+
+    @Test
+    void taskListGivesEveryTaskInBriefOldestFirstSinceACursor() {
+        put("/__simulator/durations", "{\"by_prompt\":{\"first\":30}}");
+        String first = create(http, v7("first"));
+        http.awaitTerminal(first);
+        String second = create(http, v7("second"));
+        JsonNode all = control.get("/__simulator/tasks").json();
+        assertThat(all.get("total").asInt()).isEqualTo(2);
+        assertThat(all.at("/data/0/id").asText()).isEqualTo(first);
+        assertThat(all.at("/data/0/status").asText()).isEqualTo("completed");
+        assertThat(all.at("/data/0/duration_ms").asLong()).isEqualTo(30);
+        assertThat(all.at("/data/0/created_at_ms").asLong()).isPositive();
+        assertThat(all.at("/data/1/id").asText()).isEqualTo(second);
+        assertThat(all.at("/data/1/status").asText()).isEqualTo("running");
+        JsonNode since = control.get("/__simulator/tasks?since=1").json();
+        assertThat(since.get("data")).hasSize(1);
+        assertThat(since.at("/data/0/id").asText()).isEqualTo(second);
+        assertThat(control.get("/__simulator/tasks?since=-1").status()).isEqualTo(400);
+    }
+
+    @Test
     void resetForgetsEverythingAndRestoresCredits() {
         String id = create(http, v7("forget me"));
         Support.upload(http, TestImages.png(8, 8));

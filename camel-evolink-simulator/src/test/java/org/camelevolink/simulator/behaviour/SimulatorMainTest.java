@@ -42,6 +42,8 @@ class SimulatorMainTest {
         assertThat(parse().timeScale()).isEqualTo(1.0);
         assertThat(parse().batchReads()).isTrue();
         assertThat(parse("--no-batch").batchReads()).isFalse();
+        assertThat(parse().journalCapacity()).isEqualTo(200_000);
+        assertThat(parse("--journal-capacity", "0").journalCapacity()).isZero();
     }
 
     @Test
