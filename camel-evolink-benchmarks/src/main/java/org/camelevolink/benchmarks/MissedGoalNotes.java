@@ -107,12 +107,15 @@ final class MissedGoalNotes {
                     ScenarioResult::posts))).append("/task, above the goal by itself; it leaves room only against a"
                     + " baseline above 2 requests/task").append(highestBaseline(c.tasks())).append(".");
         }
-        s.append(' ').append(reads(c, req(best) - perTask(best, ScenarioResult::posts), best.id()));
+        s.append(' ').append(reads(c, req(best) - perTask(best, ScenarioResult::posts), best.id(), Double.NaN));
         return s.toString();
     }
 
-    /** What the cell's reads are made of, and the lever that would make fewer. */
-    private String reads(Cell c, double otherReads, String other) {
+    /**
+     * What the cell's reads are made of, and the lever that would make fewer: to {@code allowed} reads a task, or
+     * (NaN) to full batches.
+     */
+    private String reads(Cell c, double otherReads, String other, double allowed) {
         double reads = req(c) - perTask(c, ScenarioResult::posts);
         String head = "Its reads are " + f2(reads) + "/task against " + other + "'s " + f2(otherReads) + ": ";
         if (callbacks(c)) {
@@ -133,14 +136,30 @@ final class MissedGoalNotes {
                 .map(s -> perTask(s, ScenarioResult::gets));
         double batches = perTask(c, ScenarioResult::batches);
         double together = arrivalsPerMilli(c.tasks()) * coalesceMillis();
-        return head + scheduled.map(r -> "the schedule reads each task " + f2(r) + " times (the GETs of the run"
-                + " without the batch endpoint) and " + f2(batches) + " batches/task carry them, " + f1(r / batches)
+        String fewerReads = "fewer reads before the end (a `FIRST_READ_SHARE` nearer 1, a larger `STEP_SHARE`),"
+                + " paid in latency";
+        String made = head + scheduled.map(r -> "the schedule reads each task " + f2(r) + " times (the GETs of the"
+                + " run without the batch endpoint) and " + f2(batches) + " batches/task carry them, " + f1(r / batches)
                 + " ids a batch of " + MAX_BATCH + ". ").orElse(f2(batches) + " batches/task. ")
                 + "With this N's arrivals, " + f1(together) + " tasks' reads fall due within one " + coalesceMillis()
-                + " ms coalescing window; full batches need a window of " + f0(MAX_BATCH / arrivalsPerMilli(
-                c.tasks())) + " ms (`minPollInterval` ≈ " + f0(4 * MAX_BATCH / arrivalsPerMilli(c.tasks()))
-                + " ms, the window being capped at 250 ms), or fewer reads before the end (a `FIRST_READ_SHARE` nearer"
-                + " 1, a larger `STEP_SHARE`), paid in latency.";
+                + " ms coalescing window. ";
+        if (scheduled.isPresent() && !Double.isNaN(allowed)) {
+            double needed = scheduled.get() / allowed;
+            if (needed > MAX_BATCH) {
+                return made + "Within " + f2(allowed) + " reads/task, " + f2(scheduled.get()) + " reads need " + f0(
+                        needed) + " ids a batch, more than the " + MAX_BATCH + " one holds: coalescing alone cannot"
+                        + " close it; " + fewerReads + " (at most " + f1(MAX_BATCH * allowed) + " reads a task).";
+            }
+            return made + "Staying within " + f2(allowed) + " reads/task needs " + f1(needed) + " ids a batch: a window of"
+                    + " about " + f0(coalesceMillis() * needed / (scheduled.get() / batches)) + " ms (scaled from"
+                    + " the ids the " + coalesceMillis() + " ms window gathers; `minPollInterval` 4× that, the"
+                    + " window capped at 250 ms), or " + fewerReads + ".";
+        }
+        double full = MAX_BATCH / arrivalsPerMilli(c.tasks());
+        return made + (full > 250 ? "Full batches would need a window of " + f0(full) + " ms, past the 250 ms cap"
+                + " (`MAX_COALESCE_MILLIS`): at this N only " + fewerReads + " would."
+                : "Full batches need a window of " + f0(full) + " ms (`minPollInterval` ≈ " + f0(4 * full)
+                + " ms), or " + fewerReads + ".");
     }
 
     private String floor(Cell c, Cell floor) {
@@ -151,12 +170,15 @@ final class MissedGoalNotes {
             if (allowed <= 0) {
                 return s + "A task's CREATE alone is above it.";
             }
-            double needed = 1 / allowed; // one verifying read per task, so ids a batch = 1 / batches a task
+            // one verifying read per task, so the ids a batch are the inverse of the batches a task
+            double needed = 1 / allowed;
+            double measured = 1 / Math.max(perTask(c, ScenarioResult::batches), 1e-9);
             return s + floor.id() + " takes each callback's body unverified; the component reads every called-back"
                     + " task, because an unsigned callback proves nothing: that read is the design's price. Within"
-                    + " it, batches of " + f1(needed) + " callbacks would close it: a gather of " + f0(needed
-                    / arrivalsPerMilli(c.tasks())) + " ms at this N's arrival rate instead of "
-                    + CALLBACK_GATHER_MILLIS + " ms (`CALLBACK_GATHER_MILLIS`), added to every callback's latency.";
+                    + " it, its reads carry " + f1(measured) + " tasks a batch and " + f1(needed) + " would close it:"
+                    + " a gather of about " + f0(CALLBACK_GATHER_MILLIS * needed / measured) + " ms instead of "
+                    + CALLBACK_GATHER_MILLIS + " ms (`CALLBACK_GATHER_MILLIS`, scaled by the ids a batch it gathers),"
+                    + " added to every callback's latency.";
         }
         if (perTask(c, ScenarioResult::gets) > perTask(c, ScenarioResult::batches)) {
             return s + "Without the batch endpoint every read is one GET and a task needs at least one, so no"
@@ -165,7 +187,7 @@ final class MissedGoalNotes {
                     + " requests/task").orElse("not measured") + ").";
         }
         return s + floor.id() + " knows each task's end and reads it once, in batches of " + MAX_BATCH + ". "
-                + reads(c, req(floor) - perTask(floor, ScenarioResult::posts), floor.id());
+                + reads(c, req(floor) - perTask(floor, ScenarioResult::posts), floor.id(), allowed);
     }
 
     // ---- latency
@@ -187,7 +209,8 @@ final class MissedGoalNotes {
             boolean firstRead = Math.abs(p95(c) - d2) <= Math.abs(p95(c) - d1);
             s.append("d2, reading first at ").append(FIRST_READ_SHARE).append(" × `estimated_time` like the"
                     + " component, has p95 ").append(f0(d2)).append(" ms; d1, reading from the start, ")
-                    .append(f0(d1)).append(" ms. So the ").append(firstRead ? "wait for the first read" : "read"
+                    .append(f0(d1)).append(" ms").append(fromStart.get().anySaturated() ? " (saturated: its"
+                    + " queue, not its cadence)" : "").append(". So the ").append(firstRead ? "wait for the first read" : "read"
                     + " interval").append(" dominates. ");
         }
         s.append(pct(early)).append(" of this load's tasks (log-normal, σ = ").append(LoadShape.SIGMA)
@@ -221,9 +244,11 @@ final class MissedGoalNotes {
                 ScenarioResult::callbackAnswerP95Millis))) + ")" : "";
         String why;
         if (sent >= answered && sent >= after) {
-            why = "The sender dominates: the simulator's callback delivery, the same code for every scenario and"
-                    + " sharing the JVM and its cores with the component; nothing in the component closes it, the"
-                    + " simulator in a JVM of its own would show how much is contention.";
+            why = "The sender dominates: the simulator's callback delivery, the same code for every scenario, sharing"
+                    + " the JVM and its two cores with the component (" + f0(cpu(c)) + " µs/task of CPU against "
+                    + best.id() + "'s " + f0(cpu(best)) + "); no schedule of the component's closes it, less CPU"
+                    + " (below) would leave the sender more, and the simulator in a JVM of its own would tell"
+                    + " contention from cost.";
         } else if (answered >= after) {
             Optional<Cell> mem = cell(c.id() + "-mem", c.tasks());
             why = "The receiver's answer dominates: it looks the callback's token up on the store threads"
