@@ -236,6 +236,7 @@ final class MarkdownReport {
                 : missed.size() + " of " + total + " goal checks are missed. " + byGoal(missed)
                 + " The notes below say why, and what would close them.");
         line("");
+        new MissedGoalNotes(cells, settings).lines().forEach(this::line);
     }
 
     /** "goal: missed by a, b at N = 100; ..." from entries "id at N = n: goal". */
