@@ -54,6 +54,8 @@ final class EvolinkSubmitRoute implements Submitter {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // Camel's default handling (no redelivery), without its log of every exchange refused under the limit
+                errorHandler(defaultErrorHandler().logExhausted(false));
                 from("direct:submit").to("evolink:" + model + "?waitForCompletion=false");
             }
         });

@@ -64,8 +64,9 @@ final class SubmitReport {
                 + " store (" + fmt(file.get() / bare.get(), "%.2f") + "× the bare POST's " + fmt(bare.get(), "%.0f")
                 + "/s) and " + fmt(mem.get(), "%.0f") + "/s with the in-memory store (" + fmt(mem.get() / bare.get(),
                 "%.2f") + "×). From one caller, the file store's median submit takes " + fmt(fileP50, "%.2f")
-                + " ms against " + fmt(memP50, "%.2f") + " ms in memory: " + fmt(fileP50 - memP50, "%.2f")
-                + " ms for its writes before and after the POST.");
+                + " ms against " + fmt(memP50, "%.2f") + " ms in memory" + (fileP50 > memP50 ? ": "
+                + fmt(fileP50 - memP50, "%.2f") + " ms for its writes before and after the POST." : "; the file"
+                + " store's writes do not show at the median here."));
         line("");
     }
 
@@ -107,6 +108,16 @@ final class SubmitReport {
                     + r.posts() + " POSTs were answered 429; caller latency p50 " + fmt(r.p50Millis(), "%.0f")
                     + " ms, p99 " + fmt(r.p99Millis(), "%.0f") + " ms." + (r.reads() > 0 ? " " + r.reads()
                     + " task reads shared the bucket." : ""));
+        }
+        double rate = results.rateLimited().stream().mapToDouble(SubmitResults.RateLimited::effectiveRate).max()
+                .orElse(0);
+        if (rate < 0.8 * first.limitPerSecond()) {
+            line("- At best " + fmt(rate, "%.1f") + " paid submits/s, " + fmt(rate / first.limitPerSecond() * 100,
+                    "%.0f") + "% of the limit" + (Math.abs(rate - first.burst()) <= 0.25 * first.burst()
+                    ? ", about the burst (" + first.burst() + ") per second: the callers refused together wait the"
+                    + " same `Retry-After` and come back together, the bucket holds at most the burst, and the"
+                    + " rest are refused again" : "") + ". A route pacing its submits below the limit (Camel's `throttle`) is not"
+                    + " measured here.");
         }
         line("");
     }
