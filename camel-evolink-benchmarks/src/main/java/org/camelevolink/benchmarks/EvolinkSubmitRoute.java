@@ -54,8 +54,9 @@ final class EvolinkSubmitRoute implements Submitter {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                // Camel's default handling (no redelivery), without its log of every exchange refused under the limit
-                errorHandler(defaultErrorHandler().logExhausted(false));
+                // no redelivery, as with Camel's default handler, but without its log of every exchange refused under
+                // the limit: the error stays on the exchange, where the caller counts it
+                errorHandler(noErrorHandler());
                 from("direct:submit").to("evolink:" + model + "?waitForCompletion=false");
             }
         });
