@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,19 +31,28 @@ public final class BenchmarkMain {
         System.out.println(settings.describe() + " tasks=" + tasks + " scenarios=" + scenarios + " heap="
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB commit=" + commit);
         List<ScenarioResult> results = Benchmarks.run(settings, tasks, scenarios);
+        // scenario s, after the others: its own simulators, selected like them (bench.rateLimitTasks: its 10,000)
+        SubmitResults submit = Benchmarks.selected("s", scenarios) ? new SubmitThroughput(settings).run(
+                SubmitThroughput.submitsFor(Collections.max(tasks)), Integer.getInteger("bench.rateLimitTasks", 10_000))
+                : null;
         List<JmhFigure> jmh = Boolean.parseBoolean(System.getProperty("bench.jmh", "true")) ? JmhRun.run()
                 : List.of();
-        write(docs, settings, results, jmh, commit);
+        write(docs, settings, results, jmh, commit, submit);
         System.out.println("wrote " + docs.resolve("benchmarks.md") + " and its plots in " + docs.resolve("img"));
         System.exit(0); // the JMH runner and Vert.x leave non-daemon threads behind
     }
 
     static void write(Path docs, BenchSettings settings, List<ScenarioResult> results, List<JmhFigure> jmh,
             String commit) throws Exception {
+        write(docs, settings, results, jmh, commit, null);
+    }
+
+    static void write(Path docs, BenchSettings settings, List<ScenarioResult> results, List<JmhFigure> jmh,
+            String commit, SubmitResults submit) throws Exception {
         Charts.write(results, docs.resolve("img"));
         Path cluster = docs.getParent() == null ? null : docs.getParent().resolve(MarkdownReport.CLUSTER_FILE);
         Files.writeString(docs.resolve("benchmarks.md"),
-                new MarkdownReport(settings, results, jmh, commit, cluster).render(), StandardCharsets.UTF_8);
+                new MarkdownReport(settings, results, jmh, commit, cluster).withSubmit(submit).render(), StandardCharsets.UTF_8);
     }
 
     /** The commit the working tree is at, with {@code -dirty} when it has changes: what the figures measured. */

@@ -52,6 +52,7 @@ final class MarkdownReport {
     private final String commit;
     private final Path clusterFile;
     private final StringBuilder md = new StringBuilder();
+    private SubmitResults submit;
 
     MarkdownReport(BenchSettings settings, List<ScenarioResult> results, List<JmhFigure> jmh, String commit,
             Path clusterFile) {
@@ -60,6 +61,12 @@ final class MarkdownReport {
         this.jmh = jmh;
         this.commit = commit;
         this.clusterFile = clusterFile;
+    }
+
+    /** Adds the section of scenario s (submit throughput and the rate limit); null leaves it out. */
+    MarkdownReport withSubmit(SubmitResults submit) {
+        this.submit = submit;
+        return this;
     }
 
     String render() throws IOException {
@@ -92,6 +99,9 @@ final class MarkdownReport {
         breakdown();
         plots();
         jmh();
+        if (submit != null) {
+            line(new SubmitReport(submit).render());
+        }
         cluster();
         line(resource("benchmarks-notes.md"));
         return md.toString();

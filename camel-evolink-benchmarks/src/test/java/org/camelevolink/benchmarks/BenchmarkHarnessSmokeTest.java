@@ -75,4 +75,47 @@ class BenchmarkHarnessSmokeTest {
         assertThat(Files.readString(docs.resolve("benchmarks.md"))).contains("measured at commit `feed123`",
                 "| requestsPerTask | 1.04 |", "p95 480", "| n1 | 9 | 3334 |").doesNotContain("Missing: no");
     }
+
+    /**
+     * Scenario s at a tiny size: every submit paid once and answered, whatever the submitter; under the rate limit
+     * 429s happen, every exchange ends with a task id or a typed error, and each task id was paid exactly once.
+     */
+    @Test
+    void submitThroughputAndTheRateLimitAreMeasured(@TempDir Path repo) throws Exception {
+        int submits = 40;
+        int limitedTasks = 60;
+        SubmitResults s = new SubmitThroughput(BenchSettings.scaled(0.01).withRepetitions(1)).run(submits,
+                limitedTasks);
+
+        assertThat(s.throughput()).hasSize(3 * SubmitThroughput.CALLERS.length);
+        for (SubmitResults.Throughput t : s.throughput()) {
+            String cell = t.submitter() + " from " + t.callers();
+            assertThat(t.errors()).as(cell + " errors").isZero();
+            assertThat(t.posts()).as(cell + " one POST per submit").isEqualTo(submits);
+            assertThat(t.tasks()).as(cell + " one task per submit").isEqualTo(submits);
+            assertThat(t.perSecond()).as(cell + " rate").isPositive();
+            assertThat(t.p50Millis()).as(cell).isLessThanOrEqualTo(t.p95Millis());
+            assertThat(t.p95Millis()).as(cell).isLessThanOrEqualTo(t.p99Millis());
+        }
+        assertThat(s.rateLimited()).extracting(SubmitResults.RateLimited::maxSubmitRetries)
+                .containsExactly(SubmitThroughput.DEFAULT_RETRIES, SubmitThroughput.RAISED_RETRIES);
+        for (SubmitResults.RateLimited r : s.rateLimited()) {
+            String run = "maxSubmitRetries=" + r.maxSubmitRetries();
+            assertThat(r.rateLimited()).as(run + " 429s under the limit").isPositive();
+            assertThat(r.retries()).as(run + " every 429 is retried or ends its exchange")
+                    .isBetween(r.rateLimited() - r.errorCount(), r.rateLimited());
+            assertThat(r.charged()).as(run + " one paid submit per task id").isEqualTo(r.ids());
+            assertThat(r.lost()).as(run + " no exchange lost").isZero();
+            assertThat(r.errors().keySet()).as(run + " only the typed 429")
+                    .allMatch(k -> k.equals("EvolinkApiException 429 rate_limit_exceeded"));
+            assertThat(r.reads()).as(run + " no read shares the bucket").isZero();
+        }
+        assertThat(s.rateLimited().get(1).ids()).as("raised retries: every task submitted").isEqualTo(limitedTasks);
+
+        Path docs = Files.createDirectories(repo.resolve("docs"));
+        BenchmarkMain.write(docs, BenchSettings.scaled(0.01).withRepetitions(1), Benchmarks.run(
+                BenchSettings.scaled(0.01).withRepetitions(1), List.of(TASKS), "e1"), List.of(), "0123abc", s);
+        assertThat(Files.readString(docs.resolve("benchmarks.md"))).contains("## Submit throughput and the rate limit",
+                "| " + BareHttpSubmitter.ID + " | 32 |", "### Under the rate limit", "each task id was paid exactly once");
+    }
 }
