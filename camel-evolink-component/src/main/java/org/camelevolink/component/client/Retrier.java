@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -100,7 +101,8 @@ final class Retrier {
             if (error == null) {
                 result.complete(r);
             } else if (again) {
-                long delay = policy.delayMillis(retry, r == null ? null : retryAfterMillis(r.header("Retry-After")));
+                long delay = policy.delayMillis(retry, r == null ? null : retryAfterMillis(r.header("Retry-After")),
+                        ThreadLocalRandom.current().nextDouble());
                 LOG.debug("EvoLink {} failed ({}); retry {} of {} in {} ms", what, error.getCode(), retry + 1,
                         maxRetries, delay);
                 schedule(retry + 1, delay, error);

@@ -70,6 +70,9 @@ class ClientConfigTest {
         assertThat(p.delayMillis(0, 7_000L)).as("Retry-After longer than the backoff wins").isEqualTo(7_000);
         assertThat(p.delayMillis(3, 1_000L)).as("the backoff wins over a shorter Retry-After").isEqualTo(4_000);
         assertThat(p.delayMillis(0, 3_600_000L)).as("capped").isEqualTo(30_000);
+        assertThat(p.delayMillis(0, 7_000L, 0.0)).as("no jitter drawn").isEqualTo(7_000);
+        assertThat(p.delayMillis(0, 7_000L, 0.5)).as("half the jitter: a quarter longer").isEqualTo(8_750);
+        assertThat(p.delayMillis(3, null, 0.999)).as("at most half as long again").isEqualTo(5_998);
         assertThat(new RetryPolicy(1, Duration.ofMillis(100), 1, Duration.ofSeconds(1)).delayMillis(5, null))
                 .isEqualTo(100);
     }
