@@ -48,6 +48,7 @@ final class MarkdownReport {
 
     private final BenchSettings settings;
     private final List<Cell> cells;
+    private final Goals goals;
     private final List<JmhFigure> jmh;
     private final String commit;
     private final Path clusterFile;
@@ -58,6 +59,7 @@ final class MarkdownReport {
             Path clusterFile) {
         this.settings = settings;
         this.cells = Cell.of(results);
+        this.goals = new Goals(cells);
         this.jmh = jmh;
         this.commit = commit;
         this.clusterFile = clusterFile;
@@ -216,10 +218,11 @@ final class MarkdownReport {
     private void goals() {
         line("## Design goals");
         line("");
-        line("Goals for the design, not assertions, against the best baseline for each figure at each N: ≤ 0.5× its"
-                + " requests per task, ≤ its p95 detection latency, ≤ 0.5× its CPU per task, threads constant in N"
-                + " (at most 2 more at the largest N than at the smallest), within 1.2× of the floor's requests per"
-                + " task (the polling floor for a and b, the callback floor for c). ✓ met, ✗ missed.");
+        line("Goals for the design, not assertions, against the best baseline for each figure at each N: ≤ "
+                + Goals.REQUESTS_GOAL + "× its requests per task, ≤ its p95 detection latency, ≤ " + Goals.CPU_GOAL
+                + "× its CPU per task, threads constant in N (at most " + Goals.THREAD_SLACK + " more at the largest N"
+                + " than at the smallest), within " + Goals.FLOOR_GOAL + "× of the floor's requests per task (the"
+                + " polling floor for a and b, the callback floor for c). ✓ met, ✗ missed.");
         line("");
         line("| N | scenario | requests | p95 latency | CPU | threads | vs floor |");
         line("|---|---|---|---|---|---|---|");
@@ -227,14 +230,14 @@ final class MarkdownReport {
         for (int n : taskCounts()) {
             for (Cell c : component(n)) {
                 List<String> marks = new ArrayList<>();
-                marks.add(goal(c, REQUESTS, 0.5, missed));
-                marks.add(goal(c, P95, 1.0, missed));
-                marks.add(goal(c, CPU, 0.5, missed));
-                marks.add(threadsConstant(c.id()) ? "✓" : mark(false, c, "threads constant in N", missed));
+                marks.add(goal(c, REQUESTS, Goals.REQUESTS_GOAL, missed));
+                marks.add(goal(c, P95, Goals.LATENCY_GOAL, missed));
+                marks.add(goal(c, CPU, Goals.CPU_GOAL, missed));
+                marks.add(goals.threadsConstant(c.id()) ? "✓" : mark(false, c, "threads constant in N", missed));
                 marks.add(floorFor(c).map(fl -> {
-                    double r = c.median(REQUESTS.value()) / fl.median(REQUESTS.value());
-                    return fmt(r, "%.2f") + "× " + mark(r <= 1.2, c, "requests within 1.2× of the floor's",
-                            missed);
+                    double r = Goals.ratio(c, fl, REQUESTS.value());
+                    return fmt(r, "%.2f") + "× " + mark(r <= Goals.FLOOR_GOAL, c, "requests within "
+                            + Goals.FLOOR_GOAL + "× of the floor's", missed);
                 }).orElse("–"));
                 line("| " + String.format(Locale.ROOT, "%,d", n) + " | " + c.id() + " | " + String.join(" | ", marks)
                         + " |");
@@ -265,7 +268,7 @@ final class MarkdownReport {
 
     private String goal(Cell c, Figure f, double factor, List<String> missed) {
         return bestBaseline(c.tasks(), f).map(b -> {
-            double r = c.median(f.value()) / b.median(f.value());
+            double r = Goals.ratio(c, b, f.value());
             return fmt(r, "%.2f") + "× " + mark(r <= factor, c, f.name() + " ≤ " + factor + "× the best baseline's",
                     missed);
         }).orElse("–");
@@ -276,12 +279,6 @@ final class MarkdownReport {
             missed.add(c.id() + " at N = " + c.tasks() + ": " + what);
         }
         return met ? "✓" : "✗";
-    }
-
-    private boolean threadsConstant(String id) {
-        List<Cell> byN = cells.stream().filter(c -> c.id().equals(id)).sorted(Comparator.comparingInt(Cell::tasks))
-                .toList();
-        return byN.get(byN.size() - 1).median(THREADS.value()) <= byN.get(0).median(THREADS.value()) + 2;
     }
 
     private void breakdown() {
@@ -407,14 +404,11 @@ final class MarkdownReport {
     }
 
     private Optional<Cell> bestBaseline(int n, Figure f) {
-        return at(n).stream().filter(c -> c.role() == Scenario.Role.BASELINE && c.invalidRuns() == 0)
-                .filter(c -> !Double.isNaN(c.median(f.value())))
-                .min(Comparator.comparingDouble(c -> c.median(f.value())));
+        return goals.bestBaseline(n, f.value());
     }
 
     private Optional<Cell> floorFor(Cell c) {
-        Scenario.Role floor = c.id().startsWith("c") ? Scenario.Role.CALLBACK_FLOOR : Scenario.Role.POLLING_FLOOR;
-        return at(c.tasks()).stream().filter(x -> x.role() == floor).findFirst();
+        return goals.floorFor(c);
     }
 
     private static String ratio(Cell c, Cell base, Figure f) {

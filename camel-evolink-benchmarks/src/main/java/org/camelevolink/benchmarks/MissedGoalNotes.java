@@ -1,5 +1,7 @@
 package org.camelevolink.benchmarks;
 
+import org.camelevolink.component.tracking.WaitPolicy;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,38 +10,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
+import static org.camelevolink.benchmarks.Goals.CPU_GOAL;
+import static org.camelevolink.benchmarks.Goals.FLOOR_GOAL;
+import static org.camelevolink.benchmarks.Goals.LATENCY_GOAL;
+import static org.camelevolink.benchmarks.Goals.REQUESTS_GOAL;
+import static org.camelevolink.benchmarks.Goals.THREAD_SLACK;
+import static org.camelevolink.benchmarks.Goals.ratio;
+import static org.camelevolink.component.client.BatchReads.MAX_BATCH;
+import static org.camelevolink.component.tracking.TaskTracker.CALLBACK_GATHER_MILLIS;
+import static org.camelevolink.component.tracking.WaitPolicy.FIRST_READ_SHARE;
+import static org.camelevolink.component.tracking.WaitPolicy.MAX_COALESCE_MILLIS;
+import static org.camelevolink.component.tracking.WaitPolicy.MIN_COALESCE_MILLIS;
+import static org.camelevolink.component.tracking.WaitPolicy.STEP_SHARE;
+
 /**
  * For every design goal the page marks missed, why it misses and what would close it, computed from the run's
  * figures: requests split by endpoint against the baseline's and the floor's, latency against the baselines that
  * differ only in their first read or in hearing callbacks (and a callback's sender and receiver delays), CPU by the
  * thread group that dominates it and the file store's share (a against a-mem), threads by the group that grew.
  * The component's levers it names are those of its read schedule ({@code WaitPolicy}, {@code TaskTracker},
- * {@code BatchReads}); their values are restated here and must follow them.
+ * {@code BatchReads}), named by the component's own constants; the goals and what they are checked against are
+ * {@link Goals}', as in the goals table.
  */
 final class MissedGoalNotes {
-
-    /** The goals, as MarkdownReport checks them. */
-    static final double REQUESTS_GOAL = 0.5;
-    static final double LATENCY_GOAL = 1.0;
-    static final double CPU_GOAL = 0.5;
-    static final double FLOOR_GOAL = 1.2;
-    static final int THREAD_SLACK = 2;
-
-    /** WaitPolicy's FIRST_READ_SHARE and STEP_SHARE, BatchReads.MAX_BATCH, TaskTracker.CALLBACK_GATHER_MILLIS. */
-    static final double FIRST_READ_SHARE = 0.75;
-    static final double STEP_SHARE = 0.04;
-    static final int MAX_BATCH = 50;
-    static final long CALLBACK_GATHER_MILLIS = 20;
 
     /** One missed goal of one cell, explained. */
     record Note(String id, int tasks, String goal, String text) {
     }
 
     private final List<Cell> cells;
+    private final Goals goals;
     private final BenchSettings settings;
 
     MissedGoalNotes(List<Cell> cells, BenchSettings settings) {
         this.cells = cells;
+        this.goals = new Goals(cells);
         this.settings = settings;
     }
 
@@ -57,7 +62,8 @@ final class MissedGoalNotes {
                 + " of the running time (`STEP_SHARE`) within `minPollInterval`=" + settings.minPollMillis()
                 + " and `maxPollInterval`=" + settings.maxPollMillis() + " ms; reads due within "
                 + coalesceMillis() + " ms of each other (`WaitPolicy.coalesceMillis()`, a quarter of"
-                + " `minPollInterval` within 20–250 ms) share a batch of up to " + MAX_BATCH + " ids"
+                + " `minPollInterval` within " + MIN_COALESCE_MILLIS + "–" + MAX_COALESCE_MILLIS + " ms) share a"
+                + " batch of up to " + MAX_BATCH + " ids"
                 + " (`BatchReads.MAX_BATCH`); a callback's read waits " + CALLBACK_GATHER_MILLIS + " ms for others"
                 + " (`TaskTracker.CALLBACK_GATHER_MILLIS`).");
         out.add("");
@@ -76,16 +82,19 @@ final class MissedGoalNotes {
         List<Note> notes = new ArrayList<>();
         for (int n : taskCounts()) {
             for (Cell c : at(n).stream().filter(x -> x.role() == Scenario.Role.COMPONENT).toList()) {
-                best(n, MarkdownReport.REQUESTS.value()).filter(b -> ratio(c, b, ScenarioResult::requestsPerTask)
-                        > REQUESTS_GOAL).ifPresent(b -> notes.add(note(c, "requests", requests(c, b))));
-                best(n, MarkdownReport.P95.value()).filter(b -> ratio(c, b, ScenarioResult::latencyP95Millis)
-                        > LATENCY_GOAL).ifPresent(b -> notes.add(note(c, "p95 latency", latency(c, b))));
-                best(n, MarkdownReport.CPU.value()).filter(b -> ratio(c, b, ScenarioResult::cpuMicrosPerTask)
-                        > CPU_GOAL).ifPresent(b -> notes.add(note(c, "CPU", cpu(c, b))));
-                if (!threadsConstant(c.id())) {
+                goals.bestBaseline(n, ScenarioResult::requestsPerTask).filter(b -> ratio(c, b,
+                        ScenarioResult::requestsPerTask) > REQUESTS_GOAL).ifPresent(b -> notes.add(note(c, "requests",
+                        requests(c, b))));
+                goals.bestBaseline(n, ScenarioResult::latencyP95Millis).filter(b -> ratio(c, b,
+                        ScenarioResult::latencyP95Millis) > LATENCY_GOAL).ifPresent(b -> notes.add(note(c,
+                        "p95 latency", latency(c, b))));
+                goals.bestBaseline(n, ScenarioResult::cpuMicrosPerTask).filter(b -> ratio(c, b,
+                        ScenarioResult::cpuMicrosPerTask) > CPU_GOAL).ifPresent(b -> notes.add(note(c, "CPU",
+                        cpu(c, b))));
+                if (!goals.threadsConstant(c.id())) {
                     notes.add(note(c, "threads", threads(c.id())));
                 }
-                floorFor(c).filter(f -> ratio(c, f, ScenarioResult::requestsPerTask) > FLOOR_GOAL)
+                goals.floorFor(c).filter(f -> ratio(c, f, ScenarioResult::requestsPerTask) > FLOOR_GOAL)
                         .ifPresent(f -> notes.add(note(c, "vs floor", floor(c, f))));
             }
         }
@@ -153,10 +162,11 @@ final class MissedGoalNotes {
             return made + "Staying within " + f2(allowed) + " reads/task needs " + f1(needed) + " ids a batch: a window of"
                     + " about " + f0(coalesceMillis() * needed / (scheduled.get() / batches)) + " ms (scaled from"
                     + " the ids the " + coalesceMillis() + " ms window gathers; `minPollInterval` 4× that, the"
-                    + " window capped at 250 ms), or " + fewerReads + ".";
+                    + " window capped at " + MAX_COALESCE_MILLIS + " ms), or " + fewerReads + ".";
         }
         double full = MAX_BATCH / arrivalsPerMilli(c.tasks());
-        return made + (full > 250 ? "Full batches would need a window of " + f0(full) + " ms, past the 250 ms cap"
+        return made + (full > MAX_COALESCE_MILLIS ? "Full batches would need a window of " + f0(full) + " ms, past the "
+                + MAX_COALESCE_MILLIS + " ms cap"
                 + " (`MAX_COALESCE_MILLIS`): at this N only " + fewerReads + " would."
                 : "Full batches need a window of " + f0(full) + " ms (`minPollInterval` ≈ " + f0(4 * full)
                 + " ms), or " + fewerReads + ".");
@@ -346,13 +356,6 @@ final class MissedGoalNotes {
                 : "a pool that starts threads on demand; bounding it would hold it") + ".";
     }
 
-    private boolean threadsConstant(String id) {
-        List<Cell> byN = cells.stream().filter(x -> x.id().equals(id)).sorted(Comparator.comparingInt(Cell::tasks))
-                .toList();
-        return byN.get(byN.size() - 1).median(MarkdownReport.THREADS.value())
-                <= byN.get(0).median(MarkdownReport.THREADS.value()) + THREAD_SLACK;
-    }
-
     // ---- figures
 
     private String split(Cell c) {
@@ -378,9 +381,10 @@ final class MissedGoalNotes {
                 : n / (settings.arrivalWindow() * settings.estimatedMillis());
     }
 
-    /** WaitPolicy.coalesceMillis(): a quarter of minPollInterval, within 20 to 250 ms. */
+    /** The component's coalescing window for this run's poll bounds (the wait's length does not enter it). */
     private long coalesceMillis() {
-        return Math.max(20, Math.min(250, settings.minPollMillis() / 4));
+        return new WaitPolicy(settings.maxPollMillis(), settings.minPollMillis(), settings.maxPollMillis())
+                .coalesceMillis();
     }
 
     private static double perTask(Cell c, ToDoubleFunction<ScenarioResult> count) {
@@ -397,21 +401,6 @@ final class MissedGoalNotes {
 
     private static double cpu(Cell c) {
         return c.median(ScenarioResult::cpuMicrosPerTask);
-    }
-
-    private static double ratio(Cell c, Cell base, ToDoubleFunction<ScenarioResult> figure) {
-        return c.median(figure) / base.median(figure);
-    }
-
-    /** The same choice as MarkdownReport's: the valid baseline with the lowest median. */
-    private Optional<Cell> best(int n, ToDoubleFunction<ScenarioResult> figure) {
-        return at(n).stream().filter(x -> x.role() == Scenario.Role.BASELINE && x.invalidRuns() == 0)
-                .filter(x -> !Double.isNaN(x.median(figure))).min(Comparator.comparingDouble(x -> x.median(figure)));
-    }
-
-    private Optional<Cell> floorFor(Cell c) {
-        Scenario.Role floor = c.id().startsWith("c") ? Scenario.Role.CALLBACK_FLOOR : Scenario.Role.POLLING_FLOOR;
-        return at(c.tasks()).stream().filter(x -> x.role() == floor).findFirst();
     }
 
     private Optional<Cell> cell(String id, int n) {

@@ -15,9 +15,10 @@ import java.util.function.Function;
  * or, once the server has answered 404 or 405 to it, one {@code GET /v1/tasks/{id}} per task. The batch endpoint
  * is undocumented (evolink-api.md §4), so a gateway without it must keep working.
  */
-final class BatchReads {
+public final class BatchReads {
 
-    static final int MAX_BATCH = 50;
+    /** The most ids one {@code POST /v1/tasks/batch} carries; more are split into several. */
+    public static final int MAX_BATCH = 50;
 
     private final Function<List<String>, CompletableFuture<List<EvolinkTask>>> batch;
     private final Function<String, CompletableFuture<EvolinkTask>> single;

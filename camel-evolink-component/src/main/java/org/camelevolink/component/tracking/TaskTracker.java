@@ -30,7 +30,7 @@ public final class TaskTracker {
     private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
 
     /** How long a callback's read waits for other callbacks to join its batch. */
-    private static final long CALLBACK_GATHER_MILLIS = 20;
+    public static final long CALLBACK_GATHER_MILLIS = 20;
 
     private final ScheduledExecutorService scheduler;
     private final OutageWatch outages;

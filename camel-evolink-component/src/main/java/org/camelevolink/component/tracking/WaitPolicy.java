@@ -15,12 +15,16 @@ package org.camelevolink.component.tracking;
  */
 public record WaitPolicy(long maxWaitMillis, long minPollMillis, long maxPollMillis, boolean callbacks) {
 
-    private static final double FIRST_READ_SHARE = 0.75;
-    private static final double STEP_SHARE = 0.04;
+    /** The first read of a polled task, as a share of EvoLink's {@code estimated_time}. */
+    public static final double FIRST_READ_SHARE = 0.75;
+    /** After the first read, a polled task is read again every this share of the time it has been running. */
+    public static final double STEP_SHARE = 0.04;
     private static final double FIRST_READ_SHARE_WITH_CALLBACKS = 1.5;
     private static final double STEP_SHARE_WITH_CALLBACKS = 0.25;
-    private static final long MIN_COALESCE_MILLIS = 20;
-    private static final long MAX_COALESCE_MILLIS = 250;
+    /** The shortest coalescing window ({@link #coalesceMillis()}), however short {@code minPollMillis}. */
+    public static final long MIN_COALESCE_MILLIS = 20;
+    /** The longest coalescing window ({@link #coalesceMillis()}), however long {@code minPollMillis}. */
+    public static final long MAX_COALESCE_MILLIS = 250;
 
     public WaitPolicy {
         if (minPollMillis < 1 || maxPollMillis < minPollMillis || maxWaitMillis < 1) {
@@ -56,7 +60,7 @@ public record WaitPolicy(long maxWaitMillis, long minPollMillis, long maxPollMil
     }
 
     /** A quarter of the shortest delay, within 20 to 250 ms: reading that much early costs little. */
-    long coalesceMillis() {
+    public long coalesceMillis() {
         return Math.max(MIN_COALESCE_MILLIS, Math.min(MAX_COALESCE_MILLIS, minPollMillis / 4));
     }
 
