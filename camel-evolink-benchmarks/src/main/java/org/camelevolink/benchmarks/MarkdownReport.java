@@ -92,14 +92,16 @@ final class MarkdownReport {
                 + " Every `bench.*` setting reaches the forked JVM, which prints them first.");
         line("");
         setup();
-        scenarios();
-        for (int n : taskCounts()) {
-            figures(n);
-            comparison(n);
+        if (!cells.isEmpty()) { // -Dbench.scenarios=s runs the submit measurement alone
+            scenarios();
+            for (int n : taskCounts()) {
+                figures(n);
+                comparison(n);
+            }
+            goals();
+            breakdown();
+            plots();
         }
-        goals();
-        breakdown();
-        plots();
         jmh();
         if (submit != null) {
             line(new SubmitReport(submit).render());
