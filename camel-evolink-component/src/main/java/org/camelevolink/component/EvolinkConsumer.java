@@ -60,10 +60,18 @@ public class EvolinkConsumer extends DefaultConsumer implements TaskConsumer {
     @Override
     protected void doStop() throws Exception {
         if (services != null) {
-            services.dispatcher().unregister(this);
+            // still registered: a stopped route's tasks wait in the store for it to start again (not for evolink:*)
             endpoint.getComponent().observations().stopListeningToProgress(model(), progressListener);
         }
         super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        if (services != null) {
+            services.dispatcher().unregister(this); // the route is removed: evolink:* takes its model from now on
+        }
+        super.doShutdown();
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camelevolink.component.Waiting.waitingFor;
 
 /** Fire and forget plus {@code from("evolink:...")}: one exchange per finished task, delivered once. */
 class EvolinkConsumerTest extends ProducerTestSupport {
@@ -166,6 +167,40 @@ class EvolinkConsumerTest extends ProducerTestSupport {
         assertThat(delivered.getHeader(EvolinkConstants.MODEL)).isEqualTo("mj-v7");
         assertThat(delivered.getHeader(EvolinkConstants.CORRELATION_ID)).isEqualTo("order-9");
         assertThat(delivered.getBody()).isNull();
+    }
+
+    @Test
+    void aStoppedRoutesTasksWaitForItToStartAgainInsteadOfGoingToTheCatchAll() throws Exception {
+        context.getRouteController().stopRoute("v7");
+        String taskId = submit("mj-v7", "a lighthouse at dawn", Map.of()).getMessage()
+                .getHeader(EvolinkConstants.TASK_ID, String.class);
+        waitingFor("task " + taskId + " finished").until(() -> records().findByTaskId(taskId)
+                .map(r -> r.state() != TaskState.WAITING).orElse(false));
+        MockEndpoint every = getMockEndpoint("mock:every");
+        every.expectedMessageCount(0);
+        every.setAssertPeriod(500); // a delivery to the catch-all would come within milliseconds
+        every.assertIsSatisfied();
+        assertThat(records().findByTaskId(taskId).orElseThrow().state()).isEqualTo(TaskState.FINISHED);
+
+        MockEndpoint v7 = getMockEndpoint("mock:v7");
+        v7.expectedMessageCount(1);
+        context.getRouteController().startRoute("v7");
+        v7.assertIsSatisfied(10_000);
+        assertThat(v7.getExchanges().get(0).getMessage().getMessageId()).isEqualTo(taskId);
+        awaitDelivered(taskId);
+        assertThat(every.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aRemovedRoutesModelGoesToTheCatchAll() throws Exception {
+        context.getRouteController().stopRoute("v7");
+        context.removeRoute("v7");
+        MockEndpoint every = getMockEndpoint("mock:every");
+        every.expectedMessageCount(1);
+        String taskId = submit("mj-v7", "a lighthouse at dawn", Map.of()).getMessage()
+                .getHeader(EvolinkConstants.TASK_ID, String.class);
+        every.assertIsSatisfied(10_000);
+        assertThat(every.getExchanges().get(0).getMessage().getMessageId()).isEqualTo(taskId);
     }
 
     @Test

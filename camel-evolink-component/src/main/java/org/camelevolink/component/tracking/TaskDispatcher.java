@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,6 +49,11 @@ public final class TaskDispatcher {
         }
     }
 
+    /** A delivery under way, and the record offered again meanwhile (null if none). */
+    private record Delivering(TaskRecord offeredAgain) {
+        static final Delivering FIRST_OFFER = new Delivering(null);
+    }
+
     private final AsyncTaskStore store;
     private final TaskTracker tracker;
     private final TaskLeases leases;
@@ -58,7 +64,7 @@ public final class TaskDispatcher {
     private final Map<String, Registration> consumers = new ConcurrentHashMap<>();
     /** Idempotency keys being waited for (with their task id), and those being delivered. */
     private final Map<String, String> waiting = new ConcurrentHashMap<>();
-    private final Set<String> delivering = ConcurrentHashMap.newKeySet();
+    private final Map<String, Delivering> delivering = new ConcurrentHashMap<>();
     private volatile boolean stopped;
     private volatile TaskEvents events = TaskEvents.NONE;
     private ScheduledFuture<?> claiming;
@@ -81,16 +87,20 @@ public final class TaskDispatcher {
     }
 
     /**
-     * Adds a consumer and hands it what the store holds for it: outcomes to deliver and tasks to wait for (with a
-     * shared store, those no live node holds). Fails when another consumer takes the same model; reading the store
-     * happens after, on the store's executor, and is repeated until the store answers.
+     * Adds a consumer, in place of a stopped one of the same model if any, and hands it what the store holds for it: outcomes to
+     * deliver and tasks to wait for (with a shared store, those no live node holds). Fails when another consumer
+     * takes the same model; reading the store happens after, on the store's executor, and is repeated until the
+     * store answers.
      */
     public void register(TaskConsumer consumer, TaskReader reader, WaitPolicy policy) {
         Registration registration = new Registration(consumer, reader, policy);
-        Registration other = consumers.putIfAbsent(consumer.model(), registration);
-        if (other != null && other.consumer() != consumer) {
+        // a stopped consumer keeps its model's tasks until one starts in its place (Camel makes a new consumer
+        // when a route starts again)
+        Registration kept = consumers.merge(consumer.model(), registration,
+                (other, added) -> other.consumer() == consumer || !other.consumer().isAcceptingTasks() ? added : other);
+        if (kept != registration) {
             throw new IllegalStateException("Only one route may consume evolink:" + consumer.model()
-                    + "; it is already consumed by " + other.consumer());
+                    + "; it is already consumed by " + kept.consumer());
         }
         claimFor(registration);
         if (leases.isShared()) {
@@ -129,6 +139,10 @@ public final class TaskDispatcher {
         }
     }
 
+    /**
+     * Removes a consumer for good (its route was removed): the consumer of every model takes its model's tasks from
+     * now on. A consumer that only stopped stays registered, so that its tasks wait for its route to start again.
+     */
     public void unregister(TaskConsumer consumer) {
         consumers.computeIfPresent(consumer.model(), (model, r) -> r.consumer() == consumer ? null : r);
     }
@@ -255,8 +269,9 @@ public final class TaskDispatcher {
             leases.release(key);
             return;
         }
-        if (!delivering.add(key)) {
-            return;
+        if (delivering.merge(key, Delivering.FIRST_OFFER, (current, first) -> new Delivering(record))
+                != Delivering.FIRST_OFFER) {
+            return; // offered again while delivered: taken up if that delivery does not reach the route
         }
         leases.hold(key, record.taskId());
         long delay = record.nextDeliveryAt() - clock.getAsLong();
@@ -270,9 +285,9 @@ public final class TaskDispatcher {
     private void deliverNow(TaskConsumer consumer, TaskRecord record) {
         String key = record.idempotencyKey();
         AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
+        Consumer<Boolean> release = routeAnswered -> {
             if (released.compareAndSet(false, true)) {
-                delivering.remove(key);
+                endDelivery(key, routeAnswered);
             }
         };
         deliveries.acquire(false).thenCompose(place -> store.find(key)).thenCompose(found -> {
@@ -295,12 +310,12 @@ public final class TaskDispatcher {
                     return CompletableFuture.completedFuture(null);
                 }
                 return consumer.deliver(r).handle((delivered, notDelivered) -> {
-                    release.run(); // the route has answered: a later delivery of the task may start
+                    release.accept(delivered != null); // the route has answered: a later delivery may start
                     return delivered;
                 }).thenCompose(delivered -> verdict(consumer, r, delivered));
             });
         }).whenComplete((done, error) -> {
-            release.run();
+            release.accept(false);
             deliveries.release();
             if (error != null && !stopped) {
                 // the store failed before the route ran: deliver again once it answers
@@ -309,6 +324,18 @@ public final class TaskDispatcher {
                 scheduler.schedule(() -> deliver(record), StoreRetry.FIRST_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /**
+     * Lets a later delivery of {@code key} start. An offer made while this delivery ran is taken up unless the route
+     * answered (its verdict decides what follows): without it, a consumer that started while a delivery found it
+     * stopped would have its start's offer dropped, and the task would wait for the next start.
+     */
+    private void endDelivery(String key, boolean routeAnswered) {
+        Delivering ended = delivering.remove(key);
+        if (!routeAnswered && ended != null && ended.offeredAgain() != null) {
+            deliver(ended.offeredAgain());
+        }
     }
 
     /** Records the route's verdict: delivered, or to deliver again later; nothing when it was not delivered. */
