@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.camelevolink.component.client.EvolinkTask;
 import org.camelevolink.component.client.TaskStatus;
+import org.camelevolink.component.store.ForwardingTaskStore;
 import org.camelevolink.component.store.InMemoryTaskStore;
 import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskStore;
@@ -99,15 +100,18 @@ class SlowTaskStoreTest extends ProducerTestSupport {
      * In memory, each call slowed by {@code delayMillis}. With {@code stickNextKey}, the saves of the next key saved
      * wait for {@code release}.
      */
-    static final class SlowStore implements TaskStore {
+    static final class SlowStore extends ForwardingTaskStore {
 
-        private final InMemoryTaskStore records = new InMemoryTaskStore();
         final Set<String> callers = ConcurrentHashMap.newKeySet();
         final CountDownLatch stuckInSave = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         volatile long delayMillis;
         volatile boolean stickNextKey;
         private volatile String stuckKey;
+
+        SlowStore() {
+            super(new InMemoryTaskStore());
+        }
 
         @Override
         public void save(TaskRecord record) {
@@ -121,37 +125,37 @@ class SlowTaskStoreTest extends ProducerTestSupport {
                 stuckInSave.countDown();
                 await(release);
             }
-            records.save(record);
+            super.save(record);
         }
 
         @Override
         public Optional<TaskRecord> find(String idempotencyKey) {
             called();
-            return records.find(idempotencyKey);
+            return super.find(idempotencyKey);
         }
 
 
         @Override
         public Optional<TaskRecord> findByCallbackToken(String callbackToken) {
             called();
-            return records.findByCallbackToken(callbackToken);
+            return super.findByCallbackToken(callbackToken);
         }
 
         @Override
         public int purgeDelivered(long updatedBefore) {
             called();
-            return records.purgeDelivered(updatedBefore);
+            return super.purgeDelivered(updatedBefore);
         }
 
         @Override
         public int size() {
-            return records.size();
+            return super.size();
         }
 
         @Override
         public List<TaskRecord> undelivered() {
             called();
-            return records.undelivered();
+            return super.undelivered();
         }
 
         private void called() {

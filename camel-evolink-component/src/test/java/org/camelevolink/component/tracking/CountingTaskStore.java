@@ -1,13 +1,10 @@
 package org.camelevolink.component.tracking;
 
+import org.camelevolink.component.store.ForwardingTaskStore;
 import org.camelevolink.component.store.InMemoryTaskStore;
-import org.camelevolink.component.store.TaskRecord;
 import org.camelevolink.component.store.TaskState;
-import org.camelevolink.component.store.TaskStore;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,15 +13,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real store (in memory) that counts the aggregate reads the figures and the credit budget make, and can hold
  * them until released or make them fail: to see how often they read and that nobody waits for them.
  */
-final class CountingTaskStore implements TaskStore {
+final class CountingTaskStore extends ForwardingTaskStore {
 
-    final InMemoryTaskStore store = new InMemoryTaskStore();
     final AtomicInteger creditReads = new AtomicInteger();
     final AtomicInteger countReads = new AtomicInteger();
     /** Reads wait for a permit while {@link #hold} is set. */
     private final Semaphore permits = new Semaphore(0);
     volatile boolean hold;
     final AtomicReference<RuntimeException> failWith = new AtomicReference<>();
+
+    CountingTaskStore() {
+        super(new InMemoryTaskStore());
+    }
 
     void release() {
         hold = false;
@@ -53,35 +53,5 @@ final class CountingTaskStore implements TaskStore {
         countReads.incrementAndGet();
         aggregateRead();
         return store.countsByState();
-    }
-
-    @Override
-    public void save(TaskRecord record) {
-        store.save(record);
-    }
-
-    @Override
-    public Optional<TaskRecord> find(String idempotencyKey) {
-        return store.find(idempotencyKey);
-    }
-
-    @Override
-    public Optional<TaskRecord> findByCallbackToken(String callbackToken) {
-        return store.findByCallbackToken(callbackToken);
-    }
-
-    @Override
-    public List<TaskRecord> undelivered() {
-        return store.undelivered();
-    }
-
-    @Override
-    public int purgeDelivered(long updatedBefore) {
-        return store.purgeDelivered(updatedBefore);
-    }
-
-    @Override
-    public int size() {
-        return store.size();
     }
 }
