@@ -87,17 +87,18 @@ public final class TaskDispatcher {
     }
 
     /**
-     * Adds a consumer, in place of a stopped one of the same model if any, and hands it what the store holds for it: outcomes to
-     * deliver and tasks to wait for (with a shared store, those no live node holds). Fails when another consumer
-     * takes the same model; reading the store happens after, on the store's executor, and is repeated until the
-     * store answers.
+     * Adds a consumer, in place of a stopped one of the same model if any, and hands it what the store holds for
+     * it: outcomes to deliver and tasks to wait for (with a shared store, those no live node holds). Fails when
+     * another consumer takes the same model; reading the store happens after, on the store's executor, and is
+     * repeated until the store answers.
      */
     public void register(TaskConsumer consumer, TaskReader reader, WaitPolicy policy) {
         Registration registration = new Registration(consumer, reader, policy);
         // a stopped consumer keeps its model's tasks until one starts in its place (Camel makes a new consumer
         // when a route starts again)
         Registration kept = consumers.merge(consumer.model(), registration,
-                (other, added) -> other.consumer() == consumer || !other.consumer().isAcceptingTasks() ? added : other);
+                (other, added) -> other.consumer() == consumer || !other.consumer().isAcceptingTasks()
+                        ? added : other);
         if (kept != registration) {
             throw new IllegalStateException("Only one route may consume evolink:" + consumer.model()
                     + "; it is already consumed by " + kept.consumer());
